@@ -1,0 +1,112 @@
+package dev.moderato.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import dev.moderato.comments.CommentId;
+import dev.moderato.comments.Comments;
+import dev.moderato.posts.Posts;
+import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.privacy.IpAddress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts a submission: checks what it refers to, protects the commenter's identity, and puts it on Kafka.
+ */
+@Service
+public class CommentIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(CommentIntake.class);
+
+	private final Posts posts;
+
+	private final Comments comments;
+
+	private final CommenterPrivacy privacy;
+
+	private final SubmissionPublisher publisher;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	private final Timer publishTimer;
+
+	CommentIntake(Posts posts, Comments comments, CommenterPrivacy privacy, SubmissionPublisher publisher, Clock clock,
+			MeterRegistry meters) {
+		this.posts = posts;
+		this.comments = comments;
+		this.privacy = privacy;
+		this.publisher = publisher;
+		this.clock = clock;
+		this.meters = meters;
+		this.publishTimer = Timer.builder("moderato.intake.publish")
+			.description("Time to get a submission acknowledged by Kafka")
+			.register(meters);
+	}
+
+	/**
+	 * @return the new comment's id, once Kafka acknowledged it
+	 * @throws SubmissionRefused if the post or the parent comment does not allow it
+	 * @throws IntakeUnavailable if Kafka did not acknowledge it in time
+	 */
+	public CommentId submit(Submission submission) {
+		checkReferences(submission);
+		Instant now = this.clock.instant();
+		CommentId id = CommentId.next(now);
+		IpAddress ip = this.privacy.protect(submission.remoteAddress());
+		CommentSubmitted event = new CommentSubmitted(CommentSubmitted.VERSION, id.value(), submission.postId().value(),
+				submission.parentId() == null ? null : submission.parentId().value(), submission.authorName(),
+				submission.authorUrl(), this.privacy.encrypt(submission.authorEmail()),
+				this.privacy.hash(submission.authorEmail()).value(), ip.prefix(), ip.hash(), submission.text(),
+				submission.notifyReplies(), now);
+		try {
+			this.publishTimer.record(() -> this.publisher.publish(event));
+		}
+		catch (IntakeUnavailable ex) {
+			count("unavailable");
+			log.atWarn()
+				.addKeyValue("commentId", id)
+				.addKeyValue("postId", submission.postId())
+				.log("Kafka did not acknowledge a submission in time: answered 503 ({})", ex.getCause().toString());
+			throw ex;
+		}
+		count("accepted");
+		log.atInfo().addKeyValue("commentId", id).addKeyValue("postId", submission.postId()).log("Comment accepted");
+		return id;
+	}
+
+	private void checkReferences(Submission submission) {
+		if (!this.posts.exists(submission.postId())) {
+			count("refused");
+			throw new SubmissionRefused(SubmissionRefused.Reason.UNKNOWN_POST,
+					"No post with id '" + submission.postId() + "' is registered.");
+		}
+		if (submission.parentId() != null) {
+			SubmissionRefused.Reason refusal = switch (this.comments.replyTarget(submission.postId(), submission.parentId())) {
+				case OPEN -> null;
+				case UNKNOWN -> SubmissionRefused.Reason.UNKNOWN_PARENT;
+				case OTHER_POST -> SubmissionRefused.Reason.PARENT_ON_OTHER_POST;
+				case NOT_PUBLISHED -> SubmissionRefused.Reason.PARENT_NOT_PUBLISHED;
+			};
+			if (refusal != null) {
+				count("refused");
+				throw new SubmissionRefused(refusal, switch (refusal) {
+					case UNKNOWN_PARENT -> "No comment with id " + submission.parentId() + " exists.";
+					case PARENT_ON_OTHER_POST -> "Comment " + submission.parentId() + " belongs to another post.";
+					default -> "Comment " + submission.parentId() + " is not published, so it cannot be replied to.";
+				});
+			}
+		}
+	}
+
+	private void count(String outcome) {
+		this.meters.counter("moderato.intake.submissions", "outcome", outcome).increment();
+	}
+
+}

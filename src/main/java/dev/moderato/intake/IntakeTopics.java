@@ -1,0 +1,24 @@
+package dev.moderato.intake;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * Declares the topic intake writes to.
+ */
+@Configuration(proxyBeanMethods = false)
+class IntakeTopics {
+
+	@Bean
+	NewTopic commentsSubmittedTopic(IntakeSettings settings) {
+		return TopicBuilder.name(CommentSubmitted.TOPIC)
+			.partitions(settings.partitions())
+			.replicas(settings.replicas())
+			.config("min.insync.replicas", settings.replicas() > 1 ? "2" : "1")
+			.build();
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.moderato.intake.web;
+
+import dev.moderato.intake.CommentText;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The "Leave a Reply" form as JSON. Required: name, email, text.
+ */
+record SubmissionForm(
+		@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") @Nullable String authorName,
+		@NotBlank @Size(max = 254) @Email(message = "must be a valid email address") @Pattern(regexp = "[^\\p{Cntrl}\\s]*", message = "must not contain control characters or spaces") @Nullable String authorEmail,
+		@Size(max = 2000) @Pattern(regexp = "|https?://[^\\s/?#\\p{Cntrl}]+([/?#][^\\s\\p{Cntrl}]*)?", message = "must be an absolute http or https URL without spaces or control characters") @Nullable String authorUrl,
+		@NotNull @Nullable String text,
+		@Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a comment id") @Nullable String parentId,
+		@Nullable Boolean notifyReplies) {
+
+	/** The text is checked after normalising, as it will be stored. */
+	@AssertTrue(message = "must be 1 to " + CommentText.MAX_LENGTH + " characters after trimming")
+	boolean isTextLength() {
+		if (this.text == null) {
+			return true;
+		}
+		String normal = CommentText.normalise(this.text);
+		return !normal.isEmpty() && normal.codePointCount(0, normal.length()) <= CommentText.MAX_LENGTH;
+	}
+
+}

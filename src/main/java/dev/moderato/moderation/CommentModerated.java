@@ -1,0 +1,38 @@
+package dev.moderato.moderation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.modulith.events.Externalized;
+
+/**
+ * A comment's status was decided: the record on {@code comments.moderated}, keyed by post id, published through the
+ * outbox together with the database change. Version 1 of a JSON contract. Carries no email and no address.
+ *
+ * @param version contract version, {@value #VERSION}
+ * @param eventId unique per decision; consumers are idempotent on it
+ * @param commentId the comment
+ * @param postId its post
+ * @param parentId the comment it replies to, if any
+ * @param status {@code approved}, {@code held}, {@code spam} or {@code rejected}
+ * @param previousStatus what it was before ({@code pending} for the first verdict)
+ * @param score the spam probability the engine gave
+ * @param reasons why, in a moderator's words
+ * @param moderator who decided: {@code engine} for the spam filter
+ * @param authorName the commenter's display name
+ * @param text the comment text
+ * @param occurredAt when it was decided
+ */
+@Externalized(CommentModerated.TOPIC + "::#{postId()}")
+public record CommentModerated(int version, UUID eventId, UUID commentId, String postId, @Nullable UUID parentId,
+		String status, String previousStatus, double score, List<String> reasons, String moderator, String authorName,
+		String text, Instant occurredAt) {
+
+	public static final int VERSION = 1;
+
+	public static final String TOPIC = "comments.moderated";
+
+}

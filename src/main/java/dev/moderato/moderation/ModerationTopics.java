@@ -1,0 +1,28 @@
+package dev.moderato.moderation;
+
+import dev.moderato.intake.CommentSubmitted;
+import dev.moderato.intake.IntakeSettings;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * Declares the verdict topic and the dead-letter topic for submissions that cannot be read.
+ */
+@Configuration(proxyBeanMethods = false)
+class ModerationTopics {
+
+	@Bean
+	NewTopic commentsModeratedTopic(ModerationSettings settings) {
+		return TopicBuilder.name(CommentModerated.TOPIC).partitions(settings.partitions()).replicas(settings.replicas()).build();
+	}
+
+	/** Same partition count as its source: a dead record keeps its partition. */
+	@Bean
+	NewTopic commentsSubmittedDeadLetterTopic(IntakeSettings intake) {
+		return TopicBuilder.name(CommentSubmitted.TOPIC + ".DLT").partitions(intake.partitions()).replicas(intake.replicas()).build();
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.moderato.moderation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.moderato.comments.Comment;
+import dev.moderato.comments.CommentAuthor;
+import dev.moderato.comments.CommentId;
+import dev.moderato.comments.CommenterHistory;
+import dev.moderato.comments.Comments;
+import dev.moderato.intake.CommentSubmitted;
+import dev.moderato.posts.PostId;
+import dev.moderato.posts.Posts;
+import dev.moderato.privacy.EmailHash;
+import dev.moderato.spam.Assessment;
+import dev.moderato.spam.Candidate;
+import dev.moderato.spam.SpamFilter;
+import dev.moderato.system.UnreadableRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives a submitted comment its first verdict: scores it, stores it with the verdict and reasons, and publishes
+ * {@link CommentModerated} in the same transaction (the outbox). Idempotent on the comment id.
+ */
+@Service
+public class SubmissionModeration {
+
+	static final String ENGINE = "engine";
+
+	private static final Logger log = LoggerFactory.getLogger(SubmissionModeration.class);
+
+	private final Comments comments;
+
+	private final Posts posts;
+
+	private final SpamFilter spamFilter;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	SubmissionModeration(Comments comments, Posts posts, SpamFilter spamFilter, ApplicationEventPublisher events,
+			Clock clock, MeterRegistry meters) {
+		this.comments = comments;
+		this.posts = posts;
+		this.spamFilter = spamFilter;
+		this.events = events;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	@Transactional
+	public void moderate(CommentSubmitted submitted) {
+		CommentId id = new CommentId(submitted.commentId());
+		if (this.comments.exists(id)) {
+			log.atInfo().addKeyValue("commentId", id).log("Submission already moderated: redelivery ignored");
+			return;
+		}
+		PostId postId = new PostId(submitted.postId());
+		if (!this.posts.exists(postId)) {
+			throw new UnreadableRecord("Submission " + id + " names unknown post " + postId);
+		}
+		EmailHash commenter = new EmailHash(submitted.emailHash());
+		Comment comment = Comment.submitted(id, postId,
+				submitted.parentId() == null ? null : new CommentId(submitted.parentId()),
+				new CommentAuthor(submitted.authorName(), submitted.authorUrl(), submitted.email(), commenter),
+				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
+				submitted.submittedAt());
+		CommenterHistory history = this.comments.historyOf(commenter);
+		Assessment assessment = this.spamFilter.assess(new Candidate(submitted.text(), submitted.authorName(),
+				submitted.authorUrl(), submitted.postId(), commenter.value(), history.approved(), history.spam()));
+		Instant now = this.clock.instant();
+		switch (assessment.verdict()) {
+			case APPROVED -> comment.approve(assessment.score(), assessment.reasons(), ENGINE, now);
+			case HELD -> comment.hold(assessment.score(), assessment.reasons(), ENGINE, now);
+			case SPAM -> comment.markSpam(assessment.score(), assessment.reasons(), ENGINE, now);
+		}
+		if (!this.comments.addOnce(comment)) {
+			return; // a concurrent delivery stored it first
+		}
+		this.events.publishEvent(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), id.value(),
+				postId.value(), submitted.parentId(), comment.status().wireValue(), "pending", assessment.score(),
+				assessment.reasons(), ENGINE, submitted.authorName(), submitted.text(), now));
+		this.meters.counter("moderato.moderation.verdicts", "verdict", comment.status().wireValue(), "actor", ENGINE)
+			.increment();
+		log.atInfo()
+			.addKeyValue("commentId", id)
+			.addKeyValue("postId", postId)
+			.addKeyValue("verdict", comment.status().wireValue())
+			.log("Comment moderated: {}", String.join("; ", assessment.reasons()));
+	}
+
+}

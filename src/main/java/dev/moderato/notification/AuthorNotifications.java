@@ -1,0 +1,76 @@
+package dev.moderato.notification;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.moderato.moderation.CommentModerated;
+import dev.moderato.posts.Post;
+import dev.moderato.posts.PostId;
+import dev.moderato.posts.Posts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells a post's author about comments: a new published comment, or one held for review. The mail shows the
+ * commenter's name and text, never the commenter's email.
+ */
+@Service
+public class AuthorNotifications {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthorNotifications.class);
+
+	private final Posts posts;
+
+	private final MailComposer composer;
+
+	private final NotificationLog notifications;
+
+	private final Clock clock;
+
+	AuthorNotifications(Posts posts, MailComposer composer, NotificationLog notifications, Clock clock) {
+		this.posts = posts;
+		this.composer = composer;
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	/** Records the author's mail for a verdict, once per event. */
+	@Transactional
+	public void on(CommentModerated event) {
+		String template = switch (event.status()) {
+			case "approved" -> "new-comment";
+			case "held" -> "comment-held";
+			default -> null;
+		};
+		if (template == null) {
+			return;
+		}
+		Post post = this.posts.find(new PostId(event.postId())).orElse(null);
+		if (post == null) {
+			log.atWarn().addKeyValue("postId", event.postId()).log("No author to notify: post unknown");
+			return;
+		}
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("post", post);
+		model.put("commentId", event.commentId().toString());
+		model.put("commenterName", event.authorName());
+		model.put("text", event.text());
+		model.put("reasons", event.reasons());
+		model.put("reply", event.parentId() != null);
+		String subject = ("new-comment".equals(template) ? "New comment on \"" : "Comment awaiting review on \"")
+				+ post.title() + "\"";
+		Mail mail = this.composer.compose(template, post.authorEmail(), subject, model);
+		boolean recorded = this.notifications.recordOnce("author:" + event.eventId(), template, event.commentId(), mail,
+				this.clock.instant());
+		log.atInfo()
+			.addKeyValue("commentId", event.commentId())
+			.addKeyValue("postId", event.postId())
+			.addKeyValue("kind", template)
+			.log(recorded ? "Author notification recorded" : "Author notification already recorded: redelivery ignored");
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.moderato.notification;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How notifications are sent.
+ *
+ * @param from the sender address of every mail
+ * @param dispatchInterval how often due mails are picked up
+ * @param batchSize mails sent per pick-up
+ * @param maxAttempts tries before a mail is kept as failed
+ * @param firstRetry delay before the second try; doubles each try
+ * @param maxRetry the longest delay between tries
+ * @param lease how long one sender owns a mail it picked up before another may try it
+ */
+@Validated
+@ConfigurationProperties("moderato.notification")
+public record NotificationSettings(@DefaultValue("Moderato <moderato@localhost>") @NotBlank String from,
+		@DefaultValue("1s") @NotNull Duration dispatchInterval, @DefaultValue("20") @Min(1) int batchSize,
+		@DefaultValue("8") @Min(1) int maxAttempts, @DefaultValue("30s") @NotNull Duration firstRetry,
+		@DefaultValue("1h") @NotNull Duration maxRetry, @DefaultValue("2m") @NotNull Duration lease) {
+}

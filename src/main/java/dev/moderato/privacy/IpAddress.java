@@ -1,0 +1,49 @@
+package dev.moderato.privacy;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Moderato keeps of a client address: the network prefix (/24 for IPv4, /48 for IPv6) and a keyed hash
+ * of the full address. The full address itself is never stored or logged.
+ *
+ * @param prefix e.g. {@code 203.0.113.0/24}
+ * @param hash keyed hash of the full address, for velocity checks
+ */
+public record IpAddress(String prefix, String hash) {
+
+	static String prefixOf(String address) {
+		InetAddress inet = parse(address);
+		if (inet == null) {
+			return "unknown";
+		}
+		byte[] bytes = inet.getAddress();
+		int keep = bytes.length == 4 ? 3 : 6;
+		for (int i = keep; i < bytes.length; i++) {
+			bytes[i] = 0;
+		}
+		try {
+			String network = InetAddress.getByAddress(bytes).getHostAddress();
+			return network + (bytes.length == 4 ? "/24" : "/48");
+		}
+		catch (UnknownHostException ex) {
+			return "unknown";
+		}
+	}
+
+	private static @Nullable InetAddress parse(String address) {
+		// only literal addresses: never trigger a DNS lookup
+		if (address == null || address.isBlank() || !address.matches("[0-9a-fA-F:.%]+")) {
+			return null;
+		}
+		try {
+			return InetAddress.getByName(address);
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.moderato.system;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error the API gives is an RFC 9457 problem. Validation failures list each failing field and why, and never
+ * echo the rejected value (it may be an email address).
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(Map.of("field", fieldName(error.getField()), "message", String.valueOf(error.getDefaultMessage())));
+		}
+		ex.getBindingResult().getGlobalErrors()
+			.forEach(error -> errors.add(Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+		return invalid(errors, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			if (result instanceof ParameterErrors body) {
+				body.getFieldErrors().forEach(error -> errors.add(Map.of("field", fieldName(error.getField()), "message",
+						String.valueOf(error.getDefaultMessage()))));
+				return;
+			}
+			String name = result.getMethodParameter().getParameterName();
+			for (MessageSourceResolvable error : result.getResolvableErrors()) {
+				errors.add(Map.of("field", name == null ? "parameter" : name, "message",
+						name != null && name.endsWith("Id") ? "is not a valid id" : String.valueOf(error.getDefaultMessage())));
+			}
+		});
+		return invalid(errors, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (BodySizeLimit.causedByTooLarge(ex)) {
+			ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"The request body is larger than the limit.");
+			tooLarge.setTitle("Request body too large");
+			return handleExceptionInternal(ex, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not well-formed JSON of the expected shape.");
+		problem.setTitle("Malformed request body");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private @Nullable ResponseEntity<Object> invalid(List<Map<String, String>> errors, HttpHeaders headers,
+			WebRequest request) {
+		errors.sort(Comparator.comparing((Map<String, String> e) -> e.get("field")).thenComparing(e -> e.get("message")));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Invalid " + String.join(", ", errors.stream().map(e -> e.get("field")).distinct().toList()) + ".");
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(new IllegalArgumentException("invalid"), problem, headers, HttpStatus.BAD_REQUEST,
+				request);
+	}
+
+	// a class-level check named isTextLength reports as field "textLength": report it as "text"
+	private static String fieldName(String field) {
+		return field.endsWith("Length") ? field.substring(0, field.length() - "Length".length()) : field;
+	}
+
+}

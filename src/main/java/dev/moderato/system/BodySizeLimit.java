@@ -1,0 +1,155 @@
+package dev.moderato.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses API request bodies over the configured size with 413, whether the size is declared or the body is streamed.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BodySizeLimit extends OncePerRequestFilter {
+
+	private final long limit;
+
+	private final JsonMapper json;
+
+	BodySizeLimit(SystemSettings settings, JsonMapper json) {
+		this.limit = settings.maxBodySize().toBytes();
+		this.json = json;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith("/api/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > this.limit) {
+			reject(request, response);
+			return;
+		}
+		try {
+			chain.doFilter(new Limited(request, this.limit), response);
+		}
+		catch (BodyTooLarge ex) {
+			if (!response.isCommitted()) {
+				response.reset();
+				reject(request, response);
+			}
+		}
+		catch (ServletException | RuntimeException ex) {
+			if (causedByTooLarge(ex) && !response.isCommitted()) {
+				response.reset();
+				reject(request, response);
+				return;
+			}
+			throw ex;
+		}
+	}
+
+	static boolean causedByTooLarge(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof BodyTooLarge) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than " + this.limit + " bytes.");
+		problem.setTitle("Request body too large");
+		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setHeader("Connection", "close");
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	static final class BodyTooLarge extends IOException {
+
+		BodyTooLarge() {
+			super("request body over the limit");
+		}
+
+	}
+
+	private static final class Limited extends HttpServletRequestWrapper {
+
+		private final long limit;
+
+		private ServletInputStream stream;
+
+		Limited(HttpServletRequest request, long limit) {
+			super(request);
+			this.limit = limit;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.stream == null) {
+				ServletInputStream in = super.getInputStream();
+				this.stream = new ServletInputStream() {
+
+					private long read;
+
+					@Override
+					public int read() throws IOException {
+						int b = in.read();
+						if (b >= 0 && ++this.read > Limited.this.limit) {
+							throw new BodyTooLarge();
+						}
+						return b;
+					}
+
+					@Override
+					public int read(byte[] buf, int off, int len) throws IOException {
+						int n = in.read(buf, off, len);
+						if (n > 0 && (this.read += n) > Limited.this.limit) {
+							throw new BodyTooLarge();
+						}
+						return n;
+					}
+
+					@Override
+					public boolean isFinished() {
+						return in.isFinished();
+					}
+
+					@Override
+					public boolean isReady() {
+						return in.isReady();
+					}
+
+					@Override
+					public void setReadListener(ReadListener listener) {
+						in.setReadListener(listener);
+					}
+				};
+			}
+			return this.stream;
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.moderato.system;
+
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * How every listener fails: a bounded exponential back-off for transient errors, then the record goes to
+ * {@code <topic>.DLT} (same partition) and the partition moves on. Unreadable records skip the retries.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaErrorHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandling.class);
+
+	public static final String DLT_SUFFIX = ".DLT";
+
+	@Bean
+	CommonErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> {
+			log.atError()
+				.addKeyValue("topic", record.topic())
+				.addKeyValue("partition", record.partition())
+				.addKeyValue("offset", record.offset())
+				.log("Record sent to the dead-letter topic: {}", rootMessage(ex));
+			return new TopicPartition(record.topic() + DLT_SUFFIX, record.partition());
+		});
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(4);
+		backOff.setInitialInterval(200);
+		backOff.setMultiplier(3);
+		backOff.setMaxInterval(5_000);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(UnreadableRecord.class);
+		return handler;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable t = ex;
+		while (t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		return t.getClass().getSimpleName() + ": " + t.getMessage();
+	}
+
+}

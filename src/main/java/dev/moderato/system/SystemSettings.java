@@ -1,0 +1,44 @@
+package dev.moderato.system;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings for the service's edges.
+ *
+ * @param maxBodySize the largest request body the API reads (413 beyond)
+ * @param allowedOrigins origins whose pages may call the public API from a browser ({@code *} for any)
+ * @param accounts accounts for the authenticated API; passwords are BCrypt-hashed at start-up unless given already
+ * encoded ({@code {bcrypt}...})
+ * @param outboxResubmitInterval how often unpublished outbox events are sent again
+ */
+@Validated
+@ConfigurationProperties("moderato.system")
+record SystemSettings(@DefaultValue("64KB") @NotNull DataSize maxBodySize, @DefaultValue("*") List<String> allowedOrigins,
+		@DefaultValue List<@Valid Account> accounts, @DefaultValue("30s") @NotNull Duration outboxResubmitInterval) {
+
+	/**
+	 * An account for the authenticated API.
+	 *
+	 * @param roles e.g. {@code ADMIN}, {@code MODERATOR}
+	 */
+	record Account(@NotBlank String username, @NotBlank String password, @NotEmpty List<String> roles) {
+
+		@Override
+		public String toString() {
+			return "Account[" + this.username + ", " + this.roles + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.moderato;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.moderato.posts.Post;
+import dev.moderato.posts.PostId;
+import dev.moderato.posts.Posts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Seeds the embedded run with a demo post and says where everything is.
+ */
+class DevSeed {
+
+	private static final Logger log = LoggerFactory.getLogger(DevSeed.class);
+
+	private final Posts posts;
+
+	private final Environment environment;
+
+	private final GreenMail greenMail;
+
+	DevSeed(Posts posts, Environment environment, GreenMail greenMail) {
+		this.posts = posts;
+		this.environment = environment;
+		this.greenMail = greenMail;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void seed() {
+		this.posts.register(new Post(new PostId("demo"), "Hello, Moderato", "http://localhost/posts/demo", "Demo Author",
+				"author@example.com"));
+		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+		log.info("""
+
+				=== Moderato is running on its embedded default ===
+				  Public API:     {}/api/v1/posts/demo/comments   (demo post 'demo', author Demo Author <author@example.com>)
+				  Admin account:  {} / {}   (HTTP Basic, e.g. PUT {}/api/v1/posts/{id})
+				  Moderator:      {} / {}
+				  Caught mail:    {}/dev/mail   (SMTP on 127.0.0.1:{})
+				  Health:         {}/actuator/health
+				""", base, this.environment.getProperty("moderato.system.accounts[0].username"),
+				this.environment.getProperty("moderato.system.accounts[0].password"), base,
+				this.environment.getProperty("moderato.system.accounts[1].username"),
+				this.environment.getProperty("moderato.system.accounts[1].password"), base,
+				this.greenMail.getSmtp().getPort(), base);
+	}
+
+}
