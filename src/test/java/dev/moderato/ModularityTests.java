@@ -1,9 +1,13 @@
 package dev.moderato;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module structure holds: no module reaches into another's internals, and there are no cycles.
@@ -19,7 +23,13 @@ class ModularityTests {
 
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+		Path output = Path.of("target", "spring-modulith-docs");
+		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder(output.toString()))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml()
+			.writeModuleCanvases();
+		assertThat(output.resolve("components.puml")).exists();
+		assertThat(output.resolve("module-intake.adoc")).exists();
 	}
 
 }

@@ -39,7 +39,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
 			.csrf(csrf -> csrf.disable()) // stateless: no cookies, no session
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors(Customizer.withDefaults())
