@@ -6,6 +6,7 @@ import java.util.List;
 import dev.moderato.comments.Comment;
 import dev.moderato.comments.CommentAuthor;
 import dev.moderato.comments.CommentId;
+import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.Comments;
 import dev.moderato.posts.PostId;
 import dev.moderato.privacy.CommenterPrivacy;
@@ -46,12 +47,8 @@ public final class CommentFixtures {
 		Comment comment = Comment.submitted(CommentId.next(now), new PostId(postId), parent,
 				new CommentAuthor(name, null, this.privacy.encrypt(email), this.privacy.hash(email)), "203.0.113.0/24",
 				null, text, false, now);
-		if (approved) {
-			comment.approve(0.01, List.of("fixture"), "fixture", now);
-		}
-		else {
-			comment.hold(0.5, List.of("fixture"), "fixture", now);
-		}
+		comment.judge(approved ? CommentStatus.APPROVED : CommentStatus.HELD, approved ? 0.01 : 0.5, List.of("fixture"),
+				"fixture", now);
 		this.comments.addOnce(comment);
 		return comment;
 	}

@@ -1,6 +1,10 @@
 package dev.moderato;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.util.Set;
+
+import dev.moderato.accounts.Accounts;
+import dev.moderato.accounts.Role;
 import dev.moderato.posts.Post;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
@@ -24,8 +28,15 @@ class DevSeed {
 
 	private final GreenMail greenMail;
 
-	DevSeed(Posts posts, Environment environment, GreenMail greenMail) {
+	private final Accounts accounts;
+
+	static final String MODERATOR = "moderator";
+
+	static final String MODERATOR_PASSWORD = "moderator-dev-password";
+
+	DevSeed(Posts posts, Accounts accounts, Environment environment, GreenMail greenMail) {
 		this.posts = posts;
+		this.accounts = accounts;
 		this.environment = environment;
 		this.greenMail = greenMail;
 	}
@@ -34,19 +45,21 @@ class DevSeed {
 	void seed() {
 		this.posts.register(new Post(new PostId("demo"), "Hello, Moderato", "http://localhost/posts/demo", "Demo Author",
 				"author@example.com"));
+		if (this.accounts.find(MODERATOR).isEmpty()) {
+			this.accounts.create(MODERATOR, MODERATOR_PASSWORD, Set.of(Role.MODERATOR), Set.of());
+		}
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
 		log.info("""
 
 				=== Moderato is running on its embedded default ===
 				  Public API:     {}/api/v1/posts/demo/comments   (demo post 'demo', author Demo Author <author@example.com>)
+				  Moderation:     {}/moderation   (log in as a moderator or the admin)
 				  Admin account:  {} / {}   (HTTP Basic, e.g. PUT {}/api/v1/posts/{id})
 				  Moderator:      {} / {}
 				  Caught mail:    {}/dev/mail   (SMTP on 127.0.0.1:{})
 				  Health:         {}/actuator/health
-				""", base, this.environment.getProperty("moderato.system.accounts[0].username"),
-				this.environment.getProperty("moderato.system.accounts[0].password"), base,
-				this.environment.getProperty("moderato.system.accounts[1].username"),
-				this.environment.getProperty("moderato.system.accounts[1].password"), base,
+				""", base, base, this.environment.getProperty("moderato.accounts.admin-username"),
+				this.environment.getProperty("moderato.accounts.admin-password"), base, MODERATOR, MODERATOR_PASSWORD, base,
 				this.greenMail.getSmtp().getPort(), base);
 	}
 

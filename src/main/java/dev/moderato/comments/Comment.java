@@ -1,8 +1,10 @@
 package dev.moderato.comments;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.moderato.posts.PostId;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +42,12 @@ public final class Comment {
 
 	private @Nullable String moderatedBy;
 
+	private int version;
+
 	private Comment(CommentId id, PostId postId, @Nullable CommentId parentId, CommentAuthor author,
 			@Nullable String ipPrefix, @Nullable String ipHash, String text, boolean notifyReplies, Instant submittedAt,
 			CommentStatus status, double spamScore, List<String> reasons, @Nullable Instant moderatedAt,
-			@Nullable String moderatedBy) {
+			@Nullable String moderatedBy, int version) {
 		this.id = Objects.requireNonNull(id, "id");
 		this.postId = Objects.requireNonNull(postId, "postId");
 		this.parentId = parentId;
@@ -58,47 +62,76 @@ public final class Comment {
 		this.reasons = List.copyOf(reasons);
 		this.moderatedAt = moderatedAt;
 		this.moderatedBy = moderatedBy;
+		this.version = version;
 	}
 
 	/** A comment as it arrives: pending, not yet judged. */
 	public static Comment submitted(CommentId id, PostId postId, @Nullable CommentId parentId, CommentAuthor author,
 			@Nullable String ipPrefix, @Nullable String ipHash, String text, boolean notifyReplies, Instant submittedAt) {
 		return new Comment(id, postId, parentId, author, ipPrefix, ipHash, text, notifyReplies, submittedAt,
-				CommentStatus.PENDING, 0, List.of(), null, null);
+				CommentStatus.PENDING, 0, List.of(), null, null, 0);
 	}
 
 	static Comment restore(CommentId id, PostId postId, @Nullable CommentId parentId, CommentAuthor author,
 			@Nullable String ipPrefix, @Nullable String ipHash, String text, boolean notifyReplies, Instant submittedAt,
 			CommentStatus status, double spamScore, List<String> reasons, @Nullable Instant moderatedAt,
-			@Nullable String moderatedBy) {
+			@Nullable String moderatedBy, int version) {
 		return new Comment(id, postId, parentId, author, ipPrefix, ipHash, text, notifyReplies, submittedAt, status,
-				spamScore, reasons, moderatedAt, moderatedBy);
+				spamScore, reasons, moderatedAt, moderatedBy, version);
 	}
 
-	/** The spam filter publishes it. */
-	public void approve(double score, List<String> reasons, String by, Instant at) {
-		judge(CommentStatus.APPROVED, score, reasons, by, at);
-	}
-
-	/** The spam filter holds it for a moderator. */
-	public void hold(double score, List<String> reasons, String by, Instant at) {
-		judge(CommentStatus.HELD, score, reasons, by, at);
-	}
-
-	/** The spam filter judges it spam. */
-	public void markSpam(double score, List<String> reasons, String by, Instant at) {
-		judge(CommentStatus.SPAM, score, reasons, by, at);
-	}
-
-	private void judge(CommentStatus verdict, double score, List<String> why, String by, Instant at) {
+	/**
+	 * The spam filter's first verdict on a pending comment.
+	 * @param verdict {@code APPROVED}, {@code HELD} or {@code SPAM}
+	 */
+	public void judge(CommentStatus verdict, double score, List<String> why, String by, Instant at) {
 		if (this.status != CommentStatus.PENDING) {
 			throw new IllegalStateException("Comment " + this.id + " was already judged " + this.status.wireValue());
+		}
+		if (verdict != CommentStatus.APPROVED && verdict != CommentStatus.HELD && verdict != CommentStatus.SPAM) {
+			throw new IllegalArgumentException("The spam filter cannot judge a comment " + verdict.wireValue());
 		}
 		this.status = verdict;
 		this.spamScore = score;
 		this.reasons = List.copyOf(why);
 		this.moderatedBy = by;
 		this.moderatedAt = at;
+	}
+
+	/** A moderator publishes it. */
+	public CommentStatus approve(String by, Instant at) {
+		return move(CommentStatus.APPROVED, EnumSet.of(CommentStatus.HELD, CommentStatus.SPAM, CommentStatus.REJECTED), by, at);
+	}
+
+	/** A moderator turns it down. */
+	public CommentStatus reject(String by, Instant at) {
+		return move(CommentStatus.REJECTED, EnumSet.of(CommentStatus.HELD, CommentStatus.APPROVED, CommentStatus.SPAM), by, at);
+	}
+
+	/** A moderator marks it spam. */
+	public CommentStatus markSpam(String by, Instant at) {
+		return move(CommentStatus.SPAM, EnumSet.of(CommentStatus.HELD, CommentStatus.APPROVED, CommentStatus.REJECTED), by, at);
+	}
+
+	/** A moderator says the spam filter was wrong: it is restored as published. */
+	public CommentStatus markNotSpam(String by, Instant at) {
+		return move(CommentStatus.APPROVED, EnumSet.of(CommentStatus.SPAM), by, at);
+	}
+
+	private CommentStatus move(CommentStatus to, Set<CommentStatus> from, String by, Instant at) {
+		if (!from.contains(this.status)) {
+			throw new StatusConflict(this.id, this.status, to);
+		}
+		CommentStatus previous = this.status;
+		this.status = to;
+		this.moderatedBy = by;
+		this.moderatedAt = at;
+		return previous;
+	}
+
+	/** The version this state was read at; a change stored against an older version is a conflict. */
+	public int version() {
+		return this.version;
 	}
 
 	public CommentId id() {

@@ -1,10 +1,14 @@
 package dev.moderato.comments;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.moderato.posts.PostId;
 import dev.moderato.privacy.EmailHash;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +35,40 @@ public class Comments {
 			throw new IllegalArgumentException("Only judged comments are stored; " + comment.id() + " is pending");
 		}
 		return this.repository.insertIfAbsent(comment);
+	}
+
+	/**
+	 * Stores a moderator's decision on a comment read earlier.
+	 * @throws StatusConflict if someone changed it in between; nothing is stored
+	 */
+	@Transactional
+	public void saveDecision(Comment decided) {
+		if (!this.repository.updateStatus(decided)) {
+			CommentStatus now = this.repository.find(decided.id()).map(Comment::status).orElse(CommentStatus.PENDING);
+			throw new StatusConflict(decided.id(), now, decided.status());
+		}
+	}
+
+	/** Deletes a comment for good; its replies stay, without a parent. @return whether it existed */
+	@Transactional
+	public boolean delete(CommentId id) {
+		return this.repository.delete(id);
+	}
+
+	@Transactional(readOnly = true)
+	public CommentPage query(CommentQuery query) {
+		return this.repository.query(query);
+	}
+
+	/** How many comments each status holds, on the given posts ({@code null}: all). */
+	@Transactional(readOnly = true)
+	public Map<CommentStatus, Long> counts(@Nullable Set<PostId> posts) {
+		return this.repository.counts(posts);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Instant> oldestHeldAt() {
+		return this.repository.oldestHeldAt();
 	}
 
 	@Transactional(readOnly = true)

@@ -17,19 +17,26 @@ import org.springframework.modulith.events.Externalized;
  * @param commentId the comment
  * @param postId its post
  * @param parentId the comment it replies to, if any
- * @param status {@code approved}, {@code held}, {@code spam} or {@code rejected}
+ * @param status {@code approved}, {@code held}, {@code spam}, {@code rejected} or {@code deleted}
  * @param previousStatus what it was before ({@code pending} for the first verdict)
  * @param score the spam probability the engine gave
  * @param reasons why, in a moderator's words
- * @param moderator who decided: {@code engine} for the spam filter
+ * @param moderator who decided: {@code engine} for the spam filter, else the moderator's account name
+ * @param actorKind {@code engine}, {@code moderator} or {@code email-link}
  * @param authorName the commenter's display name
+ * @param authorUrl the commenter's website, if given
  * @param text the comment text
  * @param occurredAt when it was decided
  */
 @Externalized(CommentModerated.TOPIC + "::#{postId()}")
 public record CommentModerated(int version, UUID eventId, UUID commentId, String postId, @Nullable UUID parentId,
-		String status, String previousStatus, double score, List<String> reasons, String moderator, String authorName,
-		String text, Instant occurredAt) {
+		String status, String previousStatus, double score, List<String> reasons, String moderator, String actorKind,
+		String authorName, @Nullable String authorUrl, String text, Instant occurredAt) {
+
+	/** Whether a person (not the spam filter) made this decision: the ones the spam filter learns from. */
+	public boolean decidedByPerson() {
+		return !ActorKind.ENGINE.wireValue().equals(this.actorKind);
+	}
 
 	public static final int VERSION = 1;
 

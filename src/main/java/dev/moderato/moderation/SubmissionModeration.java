@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.moderato.comments.Comment;
 import dev.moderato.comments.CommentAuthor;
 import dev.moderato.comments.CommentId;
+import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.CommenterHistory;
 import dev.moderato.comments.Comments;
 import dev.moderato.intake.CommentSubmitted;
@@ -48,8 +49,11 @@ public class SubmissionModeration {
 
 	private final MeterRegistry meters;
 
-	SubmissionModeration(Comments comments, Posts posts, SpamFilter spamFilter, ApplicationEventPublisher events,
-			Clock clock, MeterRegistry meters) {
+	private final CommenterPolicies policies;
+
+	SubmissionModeration(Comments comments, Posts posts, SpamFilter spamFilter, CommenterPolicies policies,
+			ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
+		this.policies = policies;
 		this.comments = comments;
 		this.posts = posts;
 		this.spamFilter = spamFilter;
@@ -76,20 +80,22 @@ public class SubmissionModeration {
 				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
 				submitted.submittedAt());
 		CommenterHistory history = this.comments.historyOf(commenter);
-		Assessment assessment = this.spamFilter.assess(new Candidate(submitted.text(), submitted.authorName(),
-				submitted.authorUrl(), submitted.postId(), commenter.value(), history.approved(), history.spam()));
+		Assessment assessment = PolicyOverride.apply(this.spamFilter.assess(new Candidate(submitted.text(), submitted.authorName(),
+				submitted.authorUrl(), submitted.postId(), commenter.value(), history.approved(), history.spam())),
+				this.policies.inForce(commenter));
 		Instant now = this.clock.instant();
-		switch (assessment.verdict()) {
-			case APPROVED -> comment.approve(assessment.score(), assessment.reasons(), ENGINE, now);
-			case HELD -> comment.hold(assessment.score(), assessment.reasons(), ENGINE, now);
-			case SPAM -> comment.markSpam(assessment.score(), assessment.reasons(), ENGINE, now);
-		}
+		comment.judge(switch (assessment.verdict()) {
+			case APPROVED -> CommentStatus.APPROVED;
+			case HELD -> CommentStatus.HELD;
+			case SPAM -> CommentStatus.SPAM;
+		}, assessment.score(), assessment.reasons(), ENGINE, now);
 		if (!this.comments.addOnce(comment)) {
 			return; // a concurrent delivery stored it first
 		}
 		this.events.publishEvent(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), id.value(),
-				postId.value(), submitted.parentId(), comment.status().wireValue(), "pending", assessment.score(),
-				assessment.reasons(), ENGINE, submitted.authorName(), submitted.text(), now));
+				postId.value(), submitted.parentId(), comment.status().wireValue(), "pending", comment.spamScore(),
+				comment.reasons(), ENGINE, ActorKind.ENGINE.wireValue(), submitted.authorName(), submitted.authorUrl(),
+				submitted.text(), now));
 		this.meters.counter("moderato.moderation.verdicts", "verdict", comment.status().wireValue(), "actor", ENGINE)
 			.increment();
 		log.atInfo()

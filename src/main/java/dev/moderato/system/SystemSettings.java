@@ -3,9 +3,6 @@ package dev.moderato.system;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,27 +15,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxBodySize the largest request body the API reads (413 beyond)
  * @param allowedOrigins origins whose pages may call the public API from a browser ({@code *} for any)
- * @param accounts accounts for the authenticated API; passwords are BCrypt-hashed at start-up unless given already
- * encoded ({@code {bcrypt}...})
  * @param outboxResubmitInterval how often unpublished outbox events are sent again
  */
 @Validated
 @ConfigurationProperties("moderato.system")
 record SystemSettings(@DefaultValue("64KB") @NotNull DataSize maxBodySize, @DefaultValue("*") List<String> allowedOrigins,
-		@DefaultValue List<@Valid Account> accounts, @DefaultValue("30s") @NotNull Duration outboxResubmitInterval) {
-
-	/**
-	 * An account for the authenticated API.
-	 *
-	 * @param roles e.g. {@code ADMIN}, {@code MODERATOR}
-	 */
-	record Account(@NotBlank String username, @NotBlank String password, @NotEmpty List<String> roles) {
-
-		@Override
-		public String toString() {
-			return "Account[" + this.username + ", " + this.roles + "]";
-		}
-
-	}
-
+		@DefaultValue("30s") @NotNull Duration outboxResubmitInterval) {
 }

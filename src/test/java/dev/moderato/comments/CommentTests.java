@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CommentTests {
 
@@ -24,7 +25,7 @@ class CommentTests {
 	void aSubmittedCommentIsPendingUntilJudged() {
 		Comment comment = pendingComment();
 		assertThat(comment.status()).isEqualTo(CommentStatus.PENDING);
-		comment.hold(0.5, List.of("first comment"), "engine", Instant.now());
+		comment.judge(CommentStatus.HELD, 0.5, List.of("first comment"), "engine", Instant.now());
 		assertThat(comment.status()).isEqualTo(CommentStatus.HELD);
 		assertThat(comment.reasons()).containsExactly("first comment");
 		assertThat(comment.moderatedBy()).isEqualTo("engine");
@@ -33,8 +34,46 @@ class CommentTests {
 	@Test
 	void aCommentIsJudgedOnlyOnce() {
 		Comment comment = pendingComment();
-		comment.approve(0.1, List.of(), "engine", Instant.now());
-		assertThatIllegalStateException().isThrownBy(() -> comment.markSpam(0.9, List.of(), "engine", Instant.now()));
+		comment.judge(CommentStatus.APPROVED, 0.1, List.of(), "engine", Instant.now());
+		assertThatIllegalStateException()
+			.isThrownBy(() -> comment.judge(CommentStatus.SPAM, 0.9, List.of(), "engine", Instant.now()));
+	}
+
+	@Test
+	void aModeratorApprovesAHeldCommentAndLearnsWhatItWas() {
+		Comment comment = heldComment();
+		assertThat(comment.approve("mia", Instant.now())).isEqualTo(CommentStatus.HELD);
+		assertThat(comment.status()).isEqualTo(CommentStatus.APPROVED);
+		assertThat(comment.moderatedBy()).isEqualTo("mia");
+	}
+
+	@Test
+	void approvingAnApprovedCommentIsAConflictNotASecondApproval() {
+		Comment comment = heldComment();
+		comment.approve("mia", Instant.now());
+		assertThatThrownBy(() -> comment.approve("max", Instant.now())).isInstanceOf(StatusConflict.class)
+			.hasMessageContaining("is approved");
+		assertThat(comment.moderatedBy()).isEqualTo("mia");
+	}
+
+	@Test
+	void onlySpamCanBeMarkedNotSpam() {
+		Comment comment = heldComment();
+		assertThatThrownBy(() -> comment.markNotSpam("mia", Instant.now())).isInstanceOf(StatusConflict.class);
+		comment.markSpam("mia", Instant.now());
+		assertThat(comment.markNotSpam("mia", Instant.now())).isEqualTo(CommentStatus.SPAM);
+		assertThat(comment.status()).isEqualTo(CommentStatus.APPROVED);
+	}
+
+	@Test
+	void aPendingCommentCannotBeModeratedBeforeTheSpamFilterJudgedIt() {
+		assertThatThrownBy(() -> pendingComment().reject("mia", Instant.now())).isInstanceOf(StatusConflict.class);
+	}
+
+	static Comment heldComment() {
+		Comment comment = pendingComment();
+		comment.judge(CommentStatus.HELD, 0.5, List.of("first comment"), "engine", Instant.now());
+		return comment;
 	}
 
 	@Test

@@ -1,0 +1,14 @@
+package dev.moderato.accounts;
+
+/**
+ * What an account may do.
+ */
+public enum Role {
+
+	/** Manages accounts and posts, reads the audit log, undoes trust and bans; moderates everything. */
+	ADMIN,
+
+	/** Reviews queues and decides on comments, on all posts or on the posts an admin allowed. */
+	MODERATOR
+
+}

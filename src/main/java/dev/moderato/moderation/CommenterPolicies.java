@@ -1,0 +1,99 @@
+package dev.moderato.moderation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.moderato.privacy.EmailHash;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Trust (a commenter's future comments skip the hold) and bans (they go to spam, until an optional expiry), keyed by
+ * the commenter's email hash.
+ */
+@Service
+public class CommenterPolicies {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CommenterPolicies(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A trust or a ban. */
+	public enum Kind {
+
+		TRUSTED, BANNED
+
+	}
+
+	/** One policy on one commenter. */
+	public record Policy(EmailHash commenter, Kind kind, @Nullable String reason, @Nullable Instant expiresAt,
+			String createdBy, Instant createdAt) {
+	}
+
+	@Transactional
+	public void trust(EmailHash commenter, String by, @Nullable String reason) {
+		lift(commenter, Kind.BANNED);
+		put(commenter, Kind.TRUSTED, by, reason, null);
+	}
+
+	@Transactional
+	public void ban(EmailHash commenter, String by, @Nullable String reason, @Nullable Instant until) {
+		lift(commenter, Kind.TRUSTED);
+		put(commenter, Kind.BANNED, by, reason, until);
+	}
+
+	/** @return whether there was such a policy */
+	@Transactional
+	public boolean lift(EmailHash commenter, Kind kind) {
+		return this.jdbc.sql("delete from commenter_policy where email_hash = ? and kind = ?")
+			.param(commenter.value())
+			.param(kind.name())
+			.update() == 1;
+	}
+
+	/** The policy in force for a commenter now, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Kind> inForce(EmailHash commenter) {
+		return this.jdbc.sql("""
+				select kind from commenter_policy where email_hash = ? and (expires_at is null or expires_at > ?)
+				order by kind desc limit 1
+				""")
+			.param(commenter.value())
+			.param(Timestamp.from(this.clock.instant()))
+			.query((rs, n) -> Kind.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Policy> all() {
+		return this.jdbc.sql("select * from commenter_policy order by created_at desc")
+			.query((rs, n) -> new Policy(new EmailHash(rs.getString("email_hash")), Kind.valueOf(rs.getString("kind")),
+					rs.getString("reason"), rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant(),
+					rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	private void put(EmailHash commenter, Kind kind, String by, @Nullable String reason, @Nullable Instant until) {
+		this.jdbc.sql("""
+				insert into commenter_policy (email_hash, kind, reason, expires_at, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?)
+				on conflict (email_hash, kind) do update set reason = excluded.reason, expires_at = excluded.expires_at,
+				  created_by = excluded.created_by, created_at = excluded.created_at
+				""")
+			.params(commenter.value(), kind.name(), reason, until == null ? null : Timestamp.from(until), by,
+					Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+}
