@@ -8,6 +8,7 @@ import dev.moderato.comments.Comment;
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.Comments;
+import dev.moderato.comments.StatusConflict;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,19 @@ public class CommentDecisions {
 	 */
 	@Transactional
 	public Decision decide(CommentId id, ModerationAction action, Actor actor) {
+		return decide(id, action, actor, Expectation.NONE);
+	}
+
+	/**
+	 * Decides only if the comment is still as the moderator saw it ({@code expected}): a moderator who acted on a
+	 * stale view gets a conflict rather than overriding someone else's decision.
+	 */
+	@Transactional
+	public Decision decide(CommentId id, ModerationAction action, Actor actor, Expectation expected) {
 		Comment comment = mayModerate(id, actor);
+		if (!expected.matches(comment)) {
+			throw new StatusConflict(id, comment.status(), action.target());
+		}
 		Instant now = this.clock.instant();
 		CommentStatus previous = switch (action) {
 			case APPROVE -> comment.approve(actor.name(), now);

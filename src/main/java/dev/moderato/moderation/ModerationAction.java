@@ -4,22 +4,35 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.moderato.comments.CommentStatus;
+
 /**
  * What a moderator can do to a comment.
  */
 public enum ModerationAction {
 
 	/** Publish it. */
-	APPROVE,
+	APPROVE(CommentStatus.APPROVED),
 
 	/** Turn it down: not public, not spam. */
-	REJECT,
+	REJECT(CommentStatus.REJECTED),
 
 	/** Mark it spam: teaches the spam filter. */
-	SPAM,
+	SPAM(CommentStatus.SPAM),
 
 	/** The spam filter was wrong: restore it as published, and teach the filter. */
-	NOT_SPAM;
+	NOT_SPAM(CommentStatus.APPROVED);
+
+	private final CommentStatus target;
+
+	ModerationAction(CommentStatus target) {
+		this.target = target;
+	}
+
+	/** The status the action leads to. */
+	public CommentStatus target() {
+		return this.target;
+	}
 
 	public String wireValue() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -16,6 +16,7 @@ import dev.moderato.moderation.Actor;
 import dev.moderato.moderation.CommentDecisions;
 import dev.moderato.moderation.CommentNotFound;
 import dev.moderato.moderation.Decision;
+import dev.moderato.moderation.Expectation;
 import dev.moderato.moderation.ModerationAction;
 import dev.moderato.moderation.ModerationQueues;
 import dev.moderato.moderation.NotAllowed;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -119,19 +121,30 @@ class ModerationController {
 	ResponseEntity<?> one(Authentication caller, @PathVariable String id) {
 		CommentId commentId = CommentId.parse(id).orElseThrow(() -> new CommentNotFound(new CommentId(new java.util.UUID(0, 0))));
 		return this.queues.one(commentId, this.accounts.scopeOf(caller))
-			.<ResponseEntity<?>>map(item -> ResponseEntity.ok(QueueItemView.of(item)))
+			.<ResponseEntity<?>>map(item -> ResponseEntity.ok()
+				.eTag("\"" + item.comment().version() + "\"")
+				.body(QueueItemView.of(item)))
 			.orElseThrow(() -> new CommentNotFound(commentId));
 	}
 
 	@PostMapping("/api/v1/moderation/comments/{id}/{action}")
-	ResponseEntity<?> decide(Authentication caller, @PathVariable String id, @PathVariable String action) {
+	ResponseEntity<?> decide(Authentication caller, @PathVariable String id, @PathVariable String action,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		ModerationAction what = ModerationAction.parse(action).orElse(null);
 		CommentId commentId = CommentId.parse(id).orElse(null);
-		if (what == null || commentId == null) {
-			return badRequest(List.of(what == null ? "action: must be approve, reject, spam or not-spam" : "id: is not a comment id"));
+		Integer version = ifMatch == null ? null : versionOf(ifMatch);
+		if (what == null || commentId == null || (ifMatch != null && version == null)) {
+			return badRequest(List.of(what == null ? "action: must be approve, reject, spam or not-spam"
+					: commentId == null ? "id: is not a comment id" : "If-Match: must be the comment's ETag"));
 		}
-		Decision decision = this.decisions.decide(commentId, what, Actor.moderator(this.accounts.scopeOf(caller)));
+		Decision decision = this.decisions.decide(commentId, what, Actor.moderator(this.accounts.scopeOf(caller)),
+				new Expectation(version, null));
 		return ResponseEntity.ok(DecisionView.of(decision));
+	}
+
+	private static @Nullable Integer versionOf(String etag) {
+		String value = etag.strip().replace("W/", "").replace("\"", "");
+		return value.matches("\\d{1,9}") ? Integer.valueOf(value) : null;
 	}
 
 	@DeleteMapping("/api/v1/moderation/comments/{id}")
@@ -147,15 +160,25 @@ class ModerationController {
 		if (what == null && !"delete".equals(request.action())) {
 			return badRequest(List.of("action: must be approve, reject, spam, not-spam or delete"));
 		}
+		CommentStatus expected = null;
+		if (request.expectedStatus() != null) {
+			expected = java.util.Arrays.stream(CommentStatus.values())
+				.filter(s -> s.wireValue().equals(request.expectedStatus()))
+				.findFirst()
+				.orElse(null);
+			if (expected == null) {
+				return badRequest(List.of("expectedStatus: must be held, spam, approved or rejected"));
+			}
+		}
 		Actor actor = Actor.moderator(this.accounts.scopeOf(caller));
 		List<Map<String, Object>> results = new ArrayList<>();
 		for (String id : request.ids()) {
-			results.add(applyOne(id, what, actor));
+			results.add(applyOne(id, what, actor, new Expectation(null, expected)));
 		}
 		return ResponseEntity.ok(Map.of("action", request.action(), "results", results));
 	}
 
-	private Map<String, Object> applyOne(String id, @Nullable ModerationAction what, Actor actor) {
+	private Map<String, Object> applyOne(String id, @Nullable ModerationAction what, Actor actor, Expectation expected) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("id", id);
 		CommentId commentId = CommentId.parse(id).orElse(null);
@@ -170,7 +193,7 @@ class ModerationController {
 				result.put("status", "deleted");
 			}
 			else {
-				Decision decision = this.decisions.decide(commentId, what, actor);
+				Decision decision = this.decisions.decide(commentId, what, actor, expected);
 				result.put("outcome", "applied");
 				result.put("previousStatus", decision.previous().wireValue());
 				result.put("status", decision.current().wireValue());
@@ -200,7 +223,11 @@ class ModerationController {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
-	record BulkRequest(@NotBlank String action, @NotEmpty @Size(max = 200) List<@NotBlank String> ids) {
+	/**
+	 * @param expectedStatus act only on comments still in this status (the queue the moderator was looking at)
+	 */
+	record BulkRequest(@NotBlank String action, @NotEmpty @Size(max = 200) List<@NotBlank String> ids,
+			@Nullable String expectedStatus) {
 	}
 
 	record DecisionView(String id, String previousStatus, String status) {

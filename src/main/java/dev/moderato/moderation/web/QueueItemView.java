@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 record QueueItemView(String id, String postId, @Nullable String postTitle, @Nullable String parentId,
 		@Nullable ParentView parent, String authorName, @Nullable String authorUrl, String authorEmail, String commenter,
 		String text, String status, double score, List<String> reasons, History history, @Nullable String commenterPolicy,
-		Instant submittedAt, @Nullable Instant moderatedAt, @Nullable String moderatedBy) {
+		Instant submittedAt, @Nullable Instant moderatedAt, @Nullable String moderatedBy, int version) {
 
 	record ParentView(String authorName, String text, String status) {
 	}
@@ -31,7 +31,7 @@ record QueueItemView(String id, String postId, @Nullable String postTitle, @Null
 				c.status().wireValue(), c.spamScore(), c.reasons(),
 				new History(item.history().approved(), item.history().held(), item.history().spam(), item.history().rejected()),
 				item.policy() == null ? null : item.policy().name().toLowerCase(java.util.Locale.ROOT), c.submittedAt(),
-				c.moderatedAt(), c.moderatedBy());
+				c.moderatedAt(), c.moderatedBy(), c.version());
 	}
 
 	private static String excerpt(String text) {
