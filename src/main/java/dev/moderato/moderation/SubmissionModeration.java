@@ -76,7 +76,7 @@ public class SubmissionModeration {
 				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
 				submitted.submittedAt());
 		CommenterHistory history = this.comments.historyOf(commenter);
-		Assessment assessment = this.spamFilter.assess(new Candidate(submitted.text(), submitted.authorName(),
+		Assessment assessment = this.spamFilter.assess(Candidate.of(submitted.text(), submitted.authorName(),
 				submitted.authorUrl(), submitted.postId(), commenter.value(), history.approved(), history.spam()));
 		Instant now = this.clock.instant();
 		switch (assessment.verdict()) {

@@ -1,0 +1,40 @@
+package dev.moderato.spam;
+
+import java.util.List;
+
+/**
+ * Signal: the text offers a way to reach the writer off the blog: a phone number, an email address, or a messenger
+ * ("whatsapp me"). The details themselves never appear in the reason.
+ */
+final class ContactBait implements Signal {
+
+	private static final String[][] MESSENGERS = Bait.phrases("whatsapp", "telegram", "wechat", "kik", "dm me",
+			"inbox me", "contact me", "call me", "text me", "email me", "mail me");
+
+	@Override
+	public void inspect(Evidence evidence, List<Finding> findings) {
+		Analysis text = evidence.text();
+		if (text.phoneNumbers > 0) {
+			findings.add(Finding.score(text.phoneNumbers == 1 ? "a phone number" : text.phoneNumbers + " phone numbers",
+					1.5));
+		}
+		if (text.emailAddresses > 0) {
+			findings.add(Finding.score("an email address in the text", 1.0));
+		}
+		if (mentionsMessenger(text)) {
+			findings.add(Finding.score("asks to be contacted off the blog", 0.7));
+		}
+	}
+
+	private static boolean mentionsMessenger(Analysis text) {
+		for (int w = 0; w < text.wordCount; w++) {
+			for (String[] phrase : MESSENGERS) {
+				if (text.wordsMatch(w, phrase)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.moderato.spam;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the classifier's log-odds and the signals' findings into a verdict. The findings' weights add to the
+ * classifier's log-odds; the sum's probability is compared with the thresholds. A listed spam word marks spam
+ * outright; a hold finding only turns an approval into a hold, so a confident spam verdict beats it.
+ */
+final class VerdictPolicy {
+
+	private final SpamSettings settings;
+
+	VerdictPolicy(SpamSettings settings) {
+		this.settings = settings;
+	}
+
+	Assessment decide(double classifierLogit, @Nullable String phrase, List<Finding> findings) {
+		double logit = classifierLogit;
+		boolean forcedSpam = false;
+		boolean hold = false;
+		for (Finding finding : findings) {
+			logit += finding.weight();
+			forcedSpam |= finding.effect() == Finding.Effect.SPAM;
+			hold |= finding.effect() == Finding.Effect.HOLD;
+		}
+		double score = LogisticRegression.sigmoid(logit);
+		Verdict verdict;
+		if (forcedSpam || score >= this.settings.spamThreshold()) {
+			verdict = Verdict.SPAM;
+			score = forcedSpam ? Math.max(score, 0.99) : score;
+		}
+		else if (score >= this.settings.holdThreshold() || hold) {
+			verdict = Verdict.HELD;
+		}
+		else {
+			verdict = Verdict.APPROVED;
+		}
+		return new Assessment(verdict, score, reasons(classifierLogit, phrase, findings));
+	}
+
+	private static List<String> reasons(double classifierLogit, @Nullable String phrase, List<Finding> findings) {
+		List<Finding> ordered = new ArrayList<>(findings);
+		ordered.sort(Comparator.comparing((Finding f) -> f.effect() != Finding.Effect.SPAM)
+			.thenComparing(Finding::weight, Comparator.reverseOrder()));
+		List<String> reasons = new ArrayList<>();
+		double p = LogisticRegression.sigmoid(classifierLogit);
+		String classifier = String.format(Locale.ROOT, "classifier %.2f", p);
+		reasons.add(phrase == null ? classifier : classifier + ": '" + phrase + "'");
+		for (Finding finding : ordered) {
+			reasons.add(finding.reason());
+		}
+		if (findings.isEmpty() && p < 0.5) {
+			reasons.add("no spam signals");
+		}
+		return reasons;
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.moderato.spam.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The YouTube Spam Collection shipped on the classpath under {@code spam/corpus/} (Alberto, Lochter and Almeida,
+ * ICMLA 2015; CC BY 4.0, see {@code ATTRIBUTION.md} there): the cold-start training data.
+ */
+public final class BundledCorpus {
+
+	/** The bundled files, in order. */
+	public static final List<String> FILES = List.of("Youtube01-Psy.csv", "Youtube02-KatyPerry.csv",
+			"Youtube03-LMFAO.csv", "Youtube04-Eminem.csv", "Youtube05-Shakira.csv");
+
+	private static final String LOCATION = "spam/corpus/";
+
+	private BundledCorpus() {
+	}
+
+	/** All labelled comments of the bundled files. */
+	public static List<LabelledText> load() {
+		List<LabelledText> all = new ArrayList<>();
+		for (String file : FILES) {
+			all.addAll(load(file));
+		}
+		return all;
+	}
+
+	static List<LabelledText> load(String file) {
+		try (InputStream in = BundledCorpus.class.getClassLoader().getResourceAsStream(LOCATION + file)) {
+			if (in == null) {
+				throw new IllegalStateException("Bundled spam corpus file missing: " + LOCATION + file);
+			}
+			return CommentCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
