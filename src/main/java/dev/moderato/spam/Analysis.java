@@ -18,6 +18,9 @@ final class Analysis {
 
 	final int wordCount;
 
+	/** {@link #wordHash(String)} of each word. */
+	final int[] wordHashes;
+
 	final List<String> domains;
 
 	final int phoneNumbers;
@@ -52,6 +55,10 @@ final class Analysis {
 		this.wordStarts = starts;
 		this.wordEnds = ends;
 		this.wordCount = count;
+		this.wordHashes = new int[count];
+		for (int w = 0; w < count; w++) {
+			this.wordHashes[w] = Features.hash(Features.WORD, this.folded, starts[w], ends[w]);
+		}
 		this.domains = Links.domains(this.folded);
 		this.phoneNumbers = Contacts.phoneNumbers(this.folded);
 		this.emailAddresses = Contacts.emailAddresses(this.folded);
@@ -59,6 +66,10 @@ final class Analysis {
 
 	static Analysis of(String text) {
 		return new Analysis(text);
+	}
+
+	static int wordHash(String word) {
+		return Features.hash(Features.WORD, word, 0, word.length());
 	}
 
 	String word(int index) {

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 final class AuthorIdentity implements Signal {
 
-	private static final String[][] KEYWORDS = Bait.phrases("seo", "cheap", "buy", "loan", "loans", "casino",
+	private static final Phrases KEYWORDS = Phrases.of("seo", "cheap", "buy", "loan", "loans", "casino",
 			"viagra", "cialis", "porn", "sex", "dating", "escort", "discount", "sale", "deals", "online", "services",
 			"marketing", "followers", "crypto", "bitcoin", "forex", "pharmacy", "replica", "free", "best", "download");
 
@@ -38,15 +38,7 @@ final class AuthorIdentity implements Signal {
 	}
 
 	private static int keywords(Analysis text) {
-		int found = 0;
-		for (int w = 0; w < text.wordCount; w++) {
-			for (String[] keyword : KEYWORDS) {
-				if (text.wordsMatch(w, keyword)) {
-					found++;
-				}
-			}
-		}
-		return found;
+		return KEYWORDS.count(text);
 	}
 
 	/** The longest run of words joined by hyphens, as in {@code /buy-cheap-pills-online-now}. */

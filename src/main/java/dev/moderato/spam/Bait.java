@@ -1,14 +1,12 @@
 package dev.moderato.spam;
 
-import java.util.function.IntConsumer;
-
 /**
  * Self-promotion and money bait phrases ("check out my channel", "subscribe to my", "make money"). Each phrase found
  * becomes a classifier feature; the classifier learns how much each one weighs.
  */
 final class Bait {
 
-	private static final String[][] PHRASES = phrases("check out my", "check my", "check out this", "subscribe to my",
+	static final Phrases PHRASES = Phrases.of("check out my", "check my", "check out this", "subscribe to my",
 			"subscribe my", "please subscribe", "my channel", "my new channel", "my video", "my videos", "my new video",
 			"my page", "my website", "my site", "my blog", "my music", "my song", "my cover", "visit my", "visit our",
 			"go to", "click here", "click the link", "follow me", "like and subscribe", "make money", "earn money",
@@ -20,24 +18,6 @@ final class Bait {
 			"email me", "kik");
 
 	private Bait() {
-	}
-
-	static void features(Analysis text, IntConsumer found) {
-		for (int w = 0; w < text.wordCount; w++) {
-			for (int p = 0; p < PHRASES.length; p++) {
-				if (text.wordsMatch(w, PHRASES[p])) {
-					found.accept(p);
-				}
-			}
-		}
-	}
-
-	static String[][] phrases(String... phrases) {
-		String[][] words = new String[phrases.length][];
-		for (int i = 0; i < phrases.length; i++) {
-			words[i] = phrases[i].split(" ");
-		}
-		return words;
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class ContactBait implements Signal {
 
-	private static final String[][] MESSENGERS = Bait.phrases("whatsapp", "telegram", "wechat", "kik", "dm me",
+	private static final Phrases MESSENGERS = Phrases.of("whatsapp", "telegram", "wechat", "kik", "dm me",
 			"inbox me", "contact me", "call me", "text me", "email me", "mail me");
 
 	@Override
@@ -21,20 +21,9 @@ final class ContactBait implements Signal {
 		if (text.emailAddresses > 0) {
 			findings.add(Finding.score("an email address in the text", 1.0));
 		}
-		if (mentionsMessenger(text)) {
+		if (MESSENGERS.firstMatch(text) >= 0) {
 			findings.add(Finding.score("asks to be contacted off the blog", 0.7));
 		}
-	}
-
-	private static boolean mentionsMessenger(Analysis text) {
-		for (int w = 0; w < text.wordCount; w++) {
-			for (String[] phrase : MESSENGERS) {
-				if (text.wordsMatch(w, phrase)) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 }

@@ -14,7 +14,7 @@ final class Features {
 
 	static final int SIZE = 1 << BITS;
 
-	private static final int WORD = 0x9e3779b1;
+	static final int WORD = 0x9e3779b1;
 
 	private static final int BIGRAM = 0x85ebca6b;
 
@@ -31,7 +31,7 @@ final class Features {
 		Sink sink = new Sink(text.folded.length() * 3 + text.wordCount * 2 + 16);
 		int previous = 0;
 		for (int w = 0; w < text.wordCount; w++) {
-			int word = hash(WORD, text.folded, text.wordStarts[w], text.wordEnds[w]);
+			int word = text.wordHashes[w];
 			sink.add(word);
 			if (w > 0) {
 				sink.add(mix(BIGRAM ^ previous, word));
@@ -42,18 +42,17 @@ final class Features {
 		for (String domain : text.domains) {
 			sink.add(hash(DOMAIN, domain, 0, domain.length()));
 		}
-		Bait.features(text, (id) -> sink.add(mix(SHAPE, 1000 + id)));
+		Bait.PHRASES.forEachMatch(text, (id) -> sink.add(mix(SHAPE, 1000 + id)));
 		addShape(text, sink);
 		return sink.distinct();
 	}
 
 	static int wordIndex(Analysis text, int w) {
-		return index(hash(WORD, text.folded, text.wordStarts[w], text.wordEnds[w]));
+		return index(text.wordHashes[w]);
 	}
 
 	static int bigramIndex(Analysis text, int w) {
-		int previous = hash(WORD, text.folded, text.wordStarts[w - 1], text.wordEnds[w - 1]);
-		return index(mix(BIGRAM ^ previous, hash(WORD, text.folded, text.wordStarts[w], text.wordEnds[w])));
+		return index(mix(BIGRAM ^ text.wordHashes[w - 1], text.wordHashes[w]));
 	}
 
 	/** Character n-grams over the text with runs of white space collapsed to one space. */
@@ -140,12 +139,21 @@ final class Features {
 			this.values[this.size++] = index(hash);
 		}
 
+		/** The distinct indices, in first-seen order, by an open-addressing set (cheaper than sorting). */
 		int[] distinct() {
-			Arrays.sort(this.values, 0, this.size);
+			int capacity = Integer.highestOneBit(Math.max(16, this.size * 2)) << 1;
+			int[] table = new int[capacity];
+			int mask = capacity - 1;
 			int out = 0;
 			for (int i = 0; i < this.size; i++) {
-				if (out == 0 || this.values[out - 1] != this.values[i]) {
-					this.values[out++] = this.values[i];
+				int value = this.values[i];
+				int slot = (value * 0x9e3779b1) >>> 8 & mask;
+				while (table[slot] != 0 && table[slot] != value + 1) {
+					slot = (slot + 1) & mask;
+				}
+				if (table[slot] == 0) {
+					table[slot] = value + 1;
+					this.values[out++] = value;
 				}
 			}
 			return Arrays.copyOf(this.values, out);

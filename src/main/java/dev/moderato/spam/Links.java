@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds links in text by scanning white-space separated tokens once (no regular expressions): anything with a scheme,
  * starting with {@code www.}, or a bare host name ending in a common top-level domain. Reports each link's
@@ -37,7 +39,7 @@ final class Links {
 			while (i < n && !Character.isWhitespace(text.charAt(i))) {
 				i++;
 			}
-			if (i > start) {
+			if (i > start && mayBeLink(text, start, i)) {
 				String domain = domainOf(text.substring(start, i));
 				if (domain != null) {
 					found.add(domain);
@@ -47,8 +49,18 @@ final class Links {
 		return found;
 	}
 
+	/** Only a token with a dot between two characters can hold a host name. */
+	private static boolean mayBeLink(String text, int from, int to) {
+		for (int i = from + 1; i < to - 1; i++) {
+			if (text.charAt(i) == '.') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The registrable domain if this token is a link, else {@code null}. */
-	static String domainOf(String token) {
+	static @Nullable String domainOf(String token) {
 		String t = trimPunctuation(token.toLowerCase(Locale.ROOT));
 		int scheme = t.indexOf("://");
 		boolean explicit = scheme > 0 || t.startsWith("www.");

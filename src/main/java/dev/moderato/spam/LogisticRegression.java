@@ -9,7 +9,7 @@ final class LogisticRegression {
 
 	private static final double RATE = 0.5;
 
-	private static final double L2 = 1e-6;
+	private static final double L2 = 1e-5;
 
 	final float[] weights = new float[Features.SIZE];
 
@@ -26,17 +26,17 @@ final class LogisticRegression {
 		return z;
 	}
 
-	void learn(int[] features, boolean spam, double rate) {
+	void learn(int[] features, boolean spam) {
 		double p = sigmoid(logit(features));
 		double error = p - (spam ? 1 : 0);
 		double value = value(features);
 		for (int f : features) {
 			double gradient = error * value + L2 * this.weights[f];
 			this.squaredGradients[f] += (float) (gradient * gradient);
-			this.weights[f] -= (float) (rate * RATE * gradient / Math.sqrt(this.squaredGradients[f] + 1e-8));
+			this.weights[f] -= (float) (RATE * gradient / Math.sqrt(this.squaredGradients[f] + 1e-8));
 		}
 		this.bias[1] += error * error;
-		this.bias[0] -= rate * RATE * error / Math.sqrt(this.bias[1] + 1e-8);
+		this.bias[0] -= RATE * error / Math.sqrt(this.bias[1] + 1e-8);
 	}
 
 	private static double value(int[] features) {

@@ -11,8 +11,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * The model as bytes, so instances can share it (e.g. in a PostgreSQL {@code bytea}): a versioned header, then only
- * the features that hold anything (index delta, two naive Bayes counts, regression weight and squared gradient), then
+ * The model as bytes, so instances can share it (e.g. in a PostgreSQL {@code bytea}): a versioned header and the calibration, then only
+ * the features that hold anything (index delta, regression weight and squared gradient), then
  * the domain reputation, all deflated.
  */
 final class ModelSnapshot {
@@ -30,20 +30,15 @@ final class ModelSnapshot {
 			out.writeInt(MAGIC);
 			out.writeInt(VERSION);
 			out.writeInt(Features.BITS);
-			NaiveBayes nb = model.classifier.bayes;
 			LogisticRegression lr = model.classifier.regression;
-			out.writeInt(nb.documents[0]);
-			out.writeInt(nb.documents[1]);
-			out.writeDouble(nb.totals[0]);
-			out.writeDouble(nb.totals[1]);
+			out.writeDouble(model.classifier.calibration.scale());
+			out.writeDouble(model.classifier.calibration.shift());
 			out.writeDouble(lr.bias[0]);
 			out.writeDouble(lr.bias[1]);
 			int previous = -1;
 			for (int f = 0; f < Features.SIZE; f++) {
-				if (nb.counts[0][f] != 0 || nb.counts[1][f] != 0 || lr.weights[f] != 0 || lr.squaredGradients[f] != 0) {
+				if (lr.weights[f] != 0 || lr.squaredGradients[f] != 0) {
 					out.writeInt(f - previous);
-					out.writeFloat(nb.counts[0][f]);
-					out.writeFloat(nb.counts[1][f]);
 					out.writeFloat(lr.weights[f]);
 					out.writeFloat(lr.squaredGradients[f]);
 					previous = f;
@@ -69,12 +64,8 @@ final class ModelSnapshot {
 				throw new IllegalArgumentException("Not a spam model snapshot of this version");
 			}
 			Model model = new Model();
-			NaiveBayes nb = model.classifier.bayes;
 			LogisticRegression lr = model.classifier.regression;
-			nb.documents[0] = in.readInt();
-			nb.documents[1] = in.readInt();
-			nb.totals[0] = in.readDouble();
-			nb.totals[1] = in.readDouble();
+			model.classifier.calibration = new PlattScaling(in.readDouble(), in.readDouble());
 			lr.bias[0] = in.readDouble();
 			lr.bias[1] = in.readDouble();
 			int f = -1;
@@ -83,12 +74,9 @@ final class ModelSnapshot {
 				if (delta < 0 || f >= Features.SIZE) {
 					throw new IllegalArgumentException("Corrupt spam model snapshot");
 				}
-				nb.counts[0][f] = in.readFloat();
-				nb.counts[1][f] = in.readFloat();
 				lr.weights[f] = in.readFloat();
 				lr.squaredGradients[f] = in.readFloat();
 			}
-			nb.restoreRatios();
 			int domains = in.readInt();
 			for (int i = 0; i < domains; i++) {
 				model.domains.counts.put(in.readUTF(), new int[] { in.readInt(), in.readInt() });

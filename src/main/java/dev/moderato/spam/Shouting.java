@@ -13,10 +13,10 @@ final class Shouting implements Signal {
 	public void inspect(Evidence evidence, List<Finding> findings) {
 		String text = evidence.candidate().text();
 		if (isShouting(text)) {
-			findings.add(Finding.score("written in capitals", 0.7));
+			findings.add(Finding.score("written in capitals", 0.2));
 		}
 		else if (longestRun(text, '!') >= 4) {
-			findings.add(Finding.score("runs of exclamation marks", 0.3));
+			findings.add(Finding.score("runs of exclamation marks", 0.1));
 		}
 	}
 

@@ -34,7 +34,7 @@ public final class SpamFilter {
 		this.settings = settings;
 		this.model = model;
 		this.policy = new VerdictPolicy(settings);
-		this.signals = List.of(new WordLists(settings), new LinkCount(settings), new LinkedDomains(),
+		this.signals = List.of(new WordLists(settings), new LinkCount(settings), new LinkedDomains(), new Shorteners(),
 				new ContactBait(), new AuthorIdentity(), new RepeatedText(), new Shouting(), new CharacterTricks(),
 				new Velocity(settings), new SubmissionTiming(settings), new CommenterReputation(settings));
 	}

@@ -31,8 +31,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("moderato.spam")
-public record SpamSettings(@DefaultValue("0.9") @DecimalMin("0.0") @DecimalMax("1.0") double spamThreshold,
-		@DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double holdThreshold,
+public record SpamSettings(@DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax("1.0") double spamThreshold,
+		@DefaultValue("0.25") @DecimalMin("0.0") @DecimalMax("1.0") double holdThreshold,
 		@DefaultValue("true") boolean holdFirstComment, @DefaultValue("2") @Min(0) int maxLinks,
 		@DefaultValue List<String> holdWords,
 		@DefaultValue({ "viagra", "cialis", "casino", "payday loan", "crypto giveaway" }) List<String> spamWords,
@@ -52,7 +52,7 @@ public record SpamSettings(@DefaultValue("0.9") @DecimalMin("0.0") @DecimalMax("
 
 	/** The same defaults as the {@code @DefaultValue}s, for use without Spring (tests, the evaluation command). */
 	public static SpamSettings defaults() {
-		return new SpamSettings(0.9, 0.5, true, 2, List.of(),
+		return new SpamSettings(0.75, 0.25, true, 2, List.of(),
 				List.of("viagra", "cialis", "casino", "payday loan", "crypto giveaway"), 3, Duration.ofMinutes(10), 5,
 				20, Duration.ofSeconds(3));
 	}

@@ -4,66 +4,74 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The learned text model: naive Bayes and logistic regression over the same hashed features, their log-odds blended
- * (naive Bayes tempered, as its independence assumption makes it over-confident). Batch training makes several
- * shuffled passes for the regression; a moderator decision is one cheap online step of each.
+ * The learned text model: logistic regression over hashed features, calibrated by Platt scaling. Batch training
+ * first fits {@value #CALIBRATION_FOLDS} models on folds of the data to get held-out log-odds for the calibration,
+ * then fits the final model on all of it ({@value #EPOCHS} shuffled passes). A moderator decision is one cheap online
+ * step; the calibration stays as trained.
  */
 final class TextClassifier {
 
-	static final double NB_WEIGHT = Double.parseDouble(System.getProperty("nbw", "0.5"));
+	static final int EPOCHS = 10;
 
-	static final double NB_POWER = Double.parseDouble(System.getProperty("nbp", "0.5"));
+	static final int CALIBRATION_FOLDS = 5;
 
-	static final double LR_WEIGHT = Double.parseDouble(System.getProperty("lrw", "1"));
+	LogisticRegression regression = new LogisticRegression();
 
-	static final int EPOCHS = Integer.getInteger("epochs", 10);
+	PlattScaling calibration = PlattScaling.IDENTITY;
 
-	static final double ONLINE_RATE = Double.parseDouble(System.getProperty("olr", "1"));
-
-	final NaiveBayes bayes = new NaiveBayes();
-
-	final LogisticRegression regression = new LogisticRegression();
-
+	/** Calibrated log-odds that the text is spam. */
 	double logit(int[] features) {
-		return LR_WEIGHT * this.regression.logit(features) + NB_WEIGHT * tempered(features);
+		return this.calibration.apply(this.regression.logit(features));
 	}
 
 	void learn(int[] features, boolean spam) {
-		this.bayes.learn(features, spam);
-		this.regression.learn(features, spam, ONLINE_RATE);
+		this.regression.learn(features, spam);
 	}
 
 	void train(List<int[]> features, List<Boolean> labels, long seed) {
-		for (int i = 0; i < features.size(); i++) {
-			this.bayes.learn(features.get(i), labels.get(i));
+		int n = features.size();
+		double[] heldOut = new double[n];
+		boolean[] spam = new boolean[n];
+		for (int k = 0; k < CALIBRATION_FOLDS; k++) {
+			LogisticRegression fold = new LogisticRegression();
+			fit(fold, features, labels, seed + k, k);
+			for (int i = k; i < n; i += CALIBRATION_FOLDS) {
+				heldOut[i] = fold.logit(features.get(i));
+				spam[i] = labels.get(i);
+			}
 		}
+		this.calibration = PlattScaling.fit(heldOut, spam);
+		this.regression = new LogisticRegression();
+		fit(this.regression, features, labels, seed, -1);
+	}
+
+	/** Shuffled passes over every example except those of fold {@code skip} (position modulo the fold count). */
+	private static void fit(LogisticRegression model, List<int[]> features, List<Boolean> labels, long seed, int skip) {
 		int[] order = new int[features.size()];
+		int size = 0;
 		for (int i = 0; i < order.length; i++) {
-			order[i] = i;
+			if (i % CALIBRATION_FOLDS != skip) {
+				order[size++] = i;
+			}
 		}
 		SplittableRandom random = new SplittableRandom(seed);
 		for (int epoch = 0; epoch < EPOCHS; epoch++) {
-			for (int i = order.length - 1; i > 0; i--) {
+			for (int i = size - 1; i > 0; i--) {
 				int j = random.nextInt(i + 1);
 				int t = order[i];
 				order[i] = order[j];
 				order[j] = t;
 			}
-			for (int i : order) {
-				this.regression.learn(features.get(i), labels.get(i), 1);
+			for (int i = 0; i < size; i++) {
+				model.learn(features.get(order[i]), labels.get(order[i]));
 			}
 		}
 	}
 
-	/** Weight of one feature in the blended log-odds, for explaining a score. */
+	/** Weight of one feature in the calibrated log-odds, for explaining a score. */
 	double contribution(int feature, int featureCount) {
-		double scale = featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount);
-		return LR_WEIGHT * this.regression.weights[feature] * scale
-				+ NB_WEIGHT * this.bayes.contribution(feature) / Math.pow(Math.max(1, featureCount), NB_POWER);
-	}
-
-	private double tempered(int[] features) {
-		return this.bayes.logOdds(features) / Math.pow(Math.max(1, features.length), NB_POWER);
+		double value = featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount);
+		return this.calibration.scale() * this.regression.weights[feature] * value;
 	}
 
 }

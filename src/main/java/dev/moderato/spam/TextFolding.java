@@ -15,7 +15,8 @@ final class TextFolding {
 	}
 
 	static String fold(String raw) {
-		String text = isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
+		String html = HtmlText.decode(raw);
+		String text = isAscii(html) ? html : Normalizer.normalize(html, Normalizer.Form.NFKC);
 		StringBuilder out = new StringBuilder(text.length());
 		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);
