@@ -87,7 +87,13 @@ public final class SpamFilter {
 		finally {
 			this.lock.readLock().unlock();
 		}
-		return this.policy.decide(logit, phrase, findings);
+		return this.policy.decide(logit, phrase, findings, corroborated(text), this.settings.trusts(candidate));
+	}
+
+	/** Whether the text itself shows what spam does: a link, contact details or a bait phrase. */
+	private static boolean corroborated(Analysis text) {
+		return !text.domains.isEmpty() || text.phoneNumbers > 0 || text.emailAddresses > 0
+				|| Bait.PHRASES.firstMatch(text) >= 0;
 	}
 
 	/**

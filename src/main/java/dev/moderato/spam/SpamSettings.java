@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param spamThreshold a spam probability at or above this marks the comment spam
  * @param holdThreshold a spam probability at or above this (and below {@code spamThreshold}) holds it for review
+ * @param classifierAloneSpamAt when nothing but the text classifier speaks against a comment (no link, contact
+ * details, bait phrase or other signal), the score needed to mark it spam; below it the comment is held. Guards real
+ * comments when the writing differs from what the model learned from. Set it to {@code spamThreshold} to turn the
+ * guard off
  * @param holdFirstComment hold the first comment from an email hash with no published comment yet
  * @param maxLinks more links than this hold a comment for review
  * @param holdWords words or phrases that hold a comment for review (case-insensitive, whole words)
@@ -31,8 +35,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("moderato.spam")
-public record SpamSettings(@DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax("1.0") double spamThreshold,
+public record SpamSettings(@DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") double spamThreshold,
 		@DefaultValue("0.25") @DecimalMin("0.0") @DecimalMax("1.0") double holdThreshold,
+		@DefaultValue("0.85") @DecimalMin("0.0") @DecimalMax("1.0") double classifierAloneSpamAt,
 		@DefaultValue("true") boolean holdFirstComment, @DefaultValue("2") @Min(0) int maxLinks,
 		@DefaultValue List<String> holdWords,
 		@DefaultValue({ "viagra", "cialis", "casino", "payday loan", "crypto giveaway" }) List<String> spamWords,
@@ -44,6 +49,9 @@ public record SpamSettings(@DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax(
 		if (holdThreshold > spamThreshold) {
 			throw new IllegalArgumentException("holdThreshold must not exceed spamThreshold");
 		}
+		if (classifierAloneSpamAt < spamThreshold) {
+			throw new IllegalArgumentException("classifierAloneSpamAt must not be below spamThreshold");
+		}
 		holdWords = List.copyOf(holdWords);
 		spamWords = List.copyOf(spamWords);
 		Objects.requireNonNull(velocityWindow, "velocityWindow");
@@ -52,14 +60,14 @@ public record SpamSettings(@DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax(
 
 	/** The same defaults as the {@code @DefaultValue}s, for use without Spring (tests, the evaluation command). */
 	public static SpamSettings defaults() {
-		return new SpamSettings(0.75, 0.25, true, 2, List.of(),
+		return new SpamSettings(0.7, 0.25, 0.85, true, 2, List.of(),
 				List.of("viagra", "cialis", "casino", "payday loan", "crypto giveaway"), 3, Duration.ofMinutes(10), 5,
 				20, Duration.ofSeconds(3));
 	}
 
-	/** These settings with other thresholds. */
+	/** These settings with other thresholds (the classifier-alone guard moved up to {@code spam} if below it). */
 	public SpamSettings withThresholds(double spam, double hold) {
-		return new SpamSettings(spam, hold, this.holdFirstComment, this.maxLinks, this.holdWords, this.spamWords,
+		return new SpamSettings(spam, hold, Math.max(spam, this.classifierAloneSpamAt), this.holdFirstComment, this.maxLinks, this.holdWords, this.spamWords,
 				this.trustedAfter, this.velocityWindow, this.maxPerCommenter, this.maxPerNetwork, this.minTypingTime);
 	}
 

@@ -10,6 +10,12 @@ import org.jspecify.annotations.Nullable;
  * Turns the classifier's log-odds and the signals' findings into a verdict. The findings' weights add to the
  * classifier's log-odds; the sum's probability is compared with the thresholds. A listed spam word marks spam
  * outright; a hold finding only turns an approval into a hold, so a confident spam verdict beats it.
+ * <p>
+ * Two safeguards keep real comments out of the spam folder when the text model meets unfamiliar writing (the default
+ * model learned from YouTube comments, not blog comments): the classifier alone marks spam only when it is nearly
+ * certain ({@code classifierAloneSpamAt}) or the comment shows what spam does (a link, contact details, a bait
+ * phrase, or another signal); otherwise it holds. And a trusted commenter's comment is held only by a finding or a
+ * spam-level score, not by an unsure one.
  */
 final class VerdictPolicy {
 
@@ -19,7 +25,8 @@ final class VerdictPolicy {
 		this.settings = settings;
 	}
 
-	Assessment decide(double classifierLogit, @Nullable String phrase, List<Finding> findings) {
+	Assessment decide(double classifierLogit, @Nullable String phrase, List<Finding> findings, boolean corroborated,
+			boolean trusted) {
 		double logit = classifierLogit;
 		boolean forcedSpam = false;
 		boolean hold = false;
@@ -27,14 +34,16 @@ final class VerdictPolicy {
 			logit += finding.weight();
 			forcedSpam |= finding.effect() == Finding.Effect.SPAM;
 			hold |= finding.effect() == Finding.Effect.HOLD;
+			corroborated |= finding.weight() > 0;
 		}
 		double score = LogisticRegression.sigmoid(logit);
+		double holdThreshold = trusted ? this.settings.spamThreshold() : this.settings.holdThreshold();
 		Verdict verdict;
-		if (forcedSpam || score >= this.settings.spamThreshold()) {
+		if (forcedSpam || (score >= this.settings.spamThreshold() && (corroborated || score >= this.settings.classifierAloneSpamAt()))) {
 			verdict = Verdict.SPAM;
 			score = forcedSpam ? Math.max(score, 0.99) : score;
 		}
-		else if (score >= this.settings.holdThreshold() || hold) {
+		else if (score >= holdThreshold || hold) {
 			verdict = Verdict.HELD;
 		}
 		else {
