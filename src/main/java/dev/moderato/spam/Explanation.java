@@ -1,5 +1,7 @@
 package dev.moderato.spam;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds the words that pushed the classifier towards spam most: the run of one to four consecutive words whose
  * unigram and bigram weights sum highest. Words that belong to an email address or hold a long number are masked,
@@ -13,7 +15,7 @@ final class Explanation {
 	}
 
 	/** The strongest spam phrase, or {@code null} if no word counts towards spam. */
-	static String strongestPhrase(Analysis text, int featureCount, TextClassifier classifier) {
+	static @Nullable String strongestPhrase(Analysis text, int featureCount, TextClassifier classifier) {
 		int n = text.wordCount;
 		if (n == 0) {
 			return null;

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Signal: links to a domain that has mostly appeared in spam, by the reputation learned from decisions.
  */
@@ -13,7 +15,7 @@ final class LinkedDomains implements Signal {
 
 	@Override
 	public void inspect(Evidence evidence, List<Finding> findings) {
-		String worst = null;
+		@Nullable String worst = null;
 		int worstSpam = 0;
 		Set<String> seen = new HashSet<>();
 		for (String domain : evidence.text().domains) {

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.moderato.spam.corpus.BundledCorpus;
 import dev.moderato.spam.corpus.LabelledText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The spam engine: a learned text classifier (naive Bayes blended with logistic regression over hashed word and
@@ -74,7 +75,7 @@ public final class SpamFilter {
 		int[] features = Features.of(text);
 		List<Finding> findings = new ArrayList<>(4);
 		double logit;
-		String phrase;
+		@Nullable String phrase;
 		this.lock.readLock().lock();
 		try {
 			logit = this.model.classifier.logit(features);

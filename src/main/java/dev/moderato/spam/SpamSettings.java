@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param classifierAloneSpamAt when nothing but the text classifier speaks against a comment (no link, contact
  * details, bait phrase or other signal), the score needed to mark it spam; below it the comment is held. Guards real
  * comments when the writing differs from what the model learned from. Set it to {@code spamThreshold} to turn the
- * guard off
+ * guard off; a value below {@code spamThreshold} counts as {@code spamThreshold}
  * @param holdFirstComment hold the first comment from an email hash with no published comment yet
  * @param maxLinks more links than this hold a comment for review
  * @param holdWords words or phrases that hold a comment for review (case-insensitive, whole words)
@@ -49,9 +49,7 @@ public record SpamSettings(@DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("
 		if (holdThreshold > spamThreshold) {
 			throw new IllegalArgumentException("holdThreshold must not exceed spamThreshold");
 		}
-		if (classifierAloneSpamAt < spamThreshold) {
-			throw new IllegalArgumentException("classifierAloneSpamAt must not be below spamThreshold");
-		}
+		classifierAloneSpamAt = Math.max(classifierAloneSpamAt, spamThreshold);
 		holdWords = List.copyOf(holdWords);
 		spamWords = List.copyOf(spamWords);
 		Objects.requireNonNull(velocityWindow, "velocityWindow");
@@ -67,7 +65,7 @@ public record SpamSettings(@DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("
 
 	/** These settings with other thresholds (the classifier-alone guard moved up to {@code spam} if below it). */
 	public SpamSettings withThresholds(double spam, double hold) {
-		return new SpamSettings(spam, hold, Math.max(spam, this.classifierAloneSpamAt), this.holdFirstComment, this.maxLinks, this.holdWords, this.spamWords,
+		return new SpamSettings(spam, hold, this.classifierAloneSpamAt, this.holdFirstComment, this.maxLinks, this.holdWords, this.spamWords,
 				this.trustedAfter, this.velocityWindow, this.maxPerCommenter, this.maxPerNetwork, this.minTypingTime);
 	}
 

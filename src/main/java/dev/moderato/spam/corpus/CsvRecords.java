@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An RFC 4180 record reader: one character at a time, so quoted fields may hold commas, doubled quotes and line
  * breaks. Accepts CRLF or LF line ends.
@@ -22,7 +24,7 @@ final class CsvRecords {
 	}
 
 	/** The next record's fields, or {@code null} at the end of input. Blank lines are skipped. */
-	List<String> next() throws IOException {
+	@Nullable List<String> next() throws IOException {
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
 		boolean quoted = false;
