@@ -104,8 +104,9 @@ public final class SpamEval {
 				+ " ham) from " + this.arguments.test().size() + " file(s); " + trainSize + " --train comments");
 		System.out.println("  commenter   every row from an established commenter: 1 earlier published comment, no spam;"
 				+ " no honeypot, timing, velocity or duplicate facts");
-		System.out.printf(Locale.ROOT, "  policy      shipped defaults: spam at >= %.2f, held at >= %.2f%n",
-				this.settings.spamThreshold(), this.settings.holdThreshold());
+		System.out.printf(Locale.ROOT,
+				"  policy      shipped defaults: spam at >= %.2f (classifier alone: >= %.2f), held at >= %.2f%n",
+				this.settings.spamThreshold(), this.settings.classifierAloneSpamAt(), this.settings.holdThreshold());
 		System.out.println();
 		System.out.printf(Locale.ROOT, "  %-12s %9s %9s %9s%n", "true \\ said", "approved", "held", "spam");
 		for (boolean spam : new boolean[] { false, true }) {
