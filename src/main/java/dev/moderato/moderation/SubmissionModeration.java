@@ -80,9 +80,9 @@ public class SubmissionModeration {
 				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
 				submitted.submittedAt());
 		CommenterHistory history = this.comments.historyOf(commenter);
-		Assessment assessment = PolicyOverride.apply(this.spamFilter.assess(new Candidate(submitted.text(), submitted.authorName(),
-				submitted.authorUrl(), submitted.postId(), commenter.value(), history.approved(), history.spam())),
-				this.policies.inForce(commenter));
+		Assessment assessment = PolicyOverride.apply(this.spamFilter.assess(Candidate.of(submitted.text(),
+				submitted.authorName(), submitted.authorUrl(), submitted.postId(), commenter.value(), history.approved(),
+				history.spam())), this.policies.inForce(commenter));
 		Instant now = this.clock.instant();
 		comment.judge(switch (assessment.verdict()) {
 			case APPROVED -> CommentStatus.APPROVED;

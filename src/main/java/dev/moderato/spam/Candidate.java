@@ -1,11 +1,13 @@
 package dev.moderato.spam;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the spam filter judges: the comment and what is known of its author, never the author's email.
+ * What the spam engine judges: the comment and what is known of its author and its submission, never the author's
+ * email. The counts are found by the caller (from the database) so the engine itself does no I/O.
  *
  * @param text the comment text
  * @param authorName display name
@@ -14,15 +16,36 @@ import org.jspecify.annotations.Nullable;
  * @param commenter keyed hash of the author's email
  * @param priorApproved earlier comments of this commenter that were published
  * @param priorSpam earlier comments of this commenter that were judged spam
+ * @param ipPrefix the network the comment came from (an anonymised IP prefix), if known
+ * @param honeypotFilled whether the form's hidden honeypot field came back filled in
+ * @param timeToSubmit time from showing the form to submitting it, {@code null} if unknown
+ * @param recentFromCommenter other comments from this email hash within the velocity window
+ * @param recentFromNetwork other comments from this IP prefix within the velocity window
+ * @param sameTextOnOtherPosts comments on other posts whose {@link TextFingerprint} is a near-duplicate of this one
  */
 public record Candidate(String text, String authorName, @Nullable String authorUrl, String postId, String commenter,
-		int priorApproved, int priorSpam) {
+		int priorApproved, int priorSpam, @Nullable String ipPrefix, boolean honeypotFilled,
+		@Nullable Duration timeToSubmit, int recentFromCommenter, int recentFromNetwork, int sameTextOnOtherPosts) {
 
 	public Candidate {
 		Objects.requireNonNull(text, "text");
 		Objects.requireNonNull(authorName, "authorName");
 		Objects.requireNonNull(postId, "postId");
 		Objects.requireNonNull(commenter, "commenter");
+		if (priorApproved < 0 || priorSpam < 0 || recentFromCommenter < 0 || recentFromNetwork < 0
+				|| sameTextOnOtherPosts < 0) {
+			throw new IllegalArgumentException("counts must not be negative");
+		}
+	}
+
+	/**
+	 * A candidate with neutral submission facts: no network, honeypot empty, timing unknown, no recent comments and no
+	 * near-duplicates.
+	 */
+	public static Candidate of(String text, String authorName, @Nullable String authorUrl, String postId,
+			String commenter, int priorApproved, int priorSpam) {
+		return new Candidate(text, authorName, authorUrl, postId, commenter, priorApproved, priorSpam, null, false, null,
+				0, 0, 0);
 	}
 
 }

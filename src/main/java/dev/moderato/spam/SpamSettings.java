@@ -1,7 +1,11 @@
 package dev.moderato.spam;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,16 +13,64 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The verdict policy: what a careful blog owner would choose by default.
+ * The verdict policy ({@code moderato.spam.*}): what a careful blog owner would choose by default. A real comment is
+ * almost never marked spam; an unsure one is held for a moderator.
  *
+ * @param spamThreshold a spam probability at or above this marks the comment spam
+ * @param holdThreshold a spam probability at or above this (and below {@code spamThreshold}) holds it for review
+ * @param classifierAloneSpamAt when nothing but the text classifier speaks against a comment (no link, contact
+ * details, bait phrase or other signal), the score needed to mark it spam; below it the comment is held. Guards real
+ * comments when the writing differs from what the model learned from. Set it to {@code spamThreshold} to turn the
+ * guard off; a value below {@code spamThreshold} counts as {@code spamThreshold}
+ * @param holdFirstComment hold the first comment from an email hash with no published comment yet
  * @param maxLinks more links than this hold a comment for review
- * @param holdFirstComment hold the first comment from an email that has no published comment yet
- * @param holdWords words or phrases that hold a comment for review (case-insensitive)
- * @param spamWords words or phrases that mark a comment as spam (case-insensitive)
+ * @param holdWords words or phrases that hold a comment for review (case-insensitive, whole words)
+ * @param spamWords words or phrases that mark a comment as spam (case-insensitive, whole words)
+ * @param trustedAfter published comments after which a commenter (with no spam) is trusted: link holds are relaxed
+ * and the score lowered
+ * @param velocityWindow the window in which the caller counts recent comments from one commenter or network
+ * @param maxPerCommenter more comments than this from one email hash in the window hold the comment
+ * @param maxPerNetwork more comments than this from one IP prefix in the window hold the comment
+ * @param minTypingTime a form submitted faster than this after it was shown is held
  */
 @Validated
 @ConfigurationProperties("moderato.spam")
-public record SpamSettings(@DefaultValue("2") @Min(0) int maxLinks, @DefaultValue("true") boolean holdFirstComment,
+public record SpamSettings(@DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") double spamThreshold,
+		@DefaultValue("0.25") @DecimalMin("0.0") @DecimalMax("1.0") double holdThreshold,
+		@DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double classifierAloneSpamAt,
+		@DefaultValue("true") boolean holdFirstComment, @DefaultValue("2") @Min(0) int maxLinks,
 		@DefaultValue List<String> holdWords,
-		@DefaultValue({ "viagra", "cialis", "casino", "payday loan", "crypto giveaway" }) List<String> spamWords) {
+		@DefaultValue({ "viagra", "cialis", "casino", "payday loan", "crypto giveaway" }) List<String> spamWords,
+		@DefaultValue("3") @Min(1) int trustedAfter, @DefaultValue("10m") Duration velocityWindow,
+		@DefaultValue("5") @Min(1) int maxPerCommenter, @DefaultValue("20") @Min(1) int maxPerNetwork,
+		@DefaultValue("3s") Duration minTypingTime) {
+
+	public SpamSettings {
+		if (holdThreshold > spamThreshold) {
+			throw new IllegalArgumentException("holdThreshold must not exceed spamThreshold");
+		}
+		classifierAloneSpamAt = Math.max(classifierAloneSpamAt, spamThreshold);
+		holdWords = List.copyOf(holdWords);
+		spamWords = List.copyOf(spamWords);
+		Objects.requireNonNull(velocityWindow, "velocityWindow");
+		Objects.requireNonNull(minTypingTime, "minTypingTime");
+	}
+
+	/** The same defaults as the {@code @DefaultValue}s, for use without Spring (tests, the evaluation command). */
+	public static SpamSettings defaults() {
+		return new SpamSettings(0.7, 0.25, 0.8, true, 2, List.of(),
+				List.of("viagra", "cialis", "casino", "payday loan", "crypto giveaway"), 3, Duration.ofMinutes(10), 5,
+				20, Duration.ofSeconds(3));
+	}
+
+	/** These settings with other thresholds (the classifier-alone guard moved up to {@code spam} if below it). */
+	public SpamSettings withThresholds(double spam, double hold) {
+		return new SpamSettings(spam, hold, this.classifierAloneSpamAt, this.holdFirstComment, this.maxLinks, this.holdWords, this.spamWords,
+				this.trustedAfter, this.velocityWindow, this.maxPerCommenter, this.maxPerNetwork, this.minTypingTime);
+	}
+
+	boolean trusts(Candidate candidate) {
+		return candidate.priorSpam() == 0 && candidate.priorApproved() >= this.trustedAfter;
+	}
+
 }

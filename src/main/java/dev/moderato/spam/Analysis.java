@@ -1,0 +1,98 @@
+package dev.moderato.spam;
+
+import java.util.List;
+
+/**
+ * A comment text read once for every signal and the classifier: the folded text, its words (as offsets into the
+ * folded text), the domains it links to, and the contact details it offers.
+ */
+final class Analysis {
+
+	final String raw;
+
+	final String folded;
+
+	final int[] wordStarts;
+
+	final int[] wordEnds;
+
+	final int wordCount;
+
+	/** {@link #wordHash(String)} of each word. */
+	final int[] wordHashes;
+
+	final List<String> domains;
+
+	final int phoneNumbers;
+
+	final int emailAddresses;
+
+	private Analysis(String raw) {
+		this.raw = raw;
+		this.folded = TextFolding.fold(raw);
+		int[] starts = new int[16];
+		int[] ends = new int[16];
+		int count = 0;
+		int i = 0;
+		int n = this.folded.length();
+		while (i < n) {
+			while (i < n && !Character.isLetterOrDigit(this.folded.charAt(i))) {
+				i++;
+			}
+			int start = i;
+			while (i < n && isWordChar(this.folded.charAt(i))) {
+				i++;
+			}
+			if (i > start) {
+				if (count == starts.length) {
+					starts = java.util.Arrays.copyOf(starts, count * 2);
+					ends = java.util.Arrays.copyOf(ends, count * 2);
+				}
+				starts[count] = start;
+				ends[count++] = i;
+			}
+		}
+		this.wordStarts = starts;
+		this.wordEnds = ends;
+		this.wordCount = count;
+		this.wordHashes = new int[count];
+		for (int w = 0; w < count; w++) {
+			this.wordHashes[w] = Features.hash(Features.WORD, this.folded, starts[w], ends[w]);
+		}
+		this.domains = Links.domains(this.folded);
+		this.phoneNumbers = Contacts.phoneNumbers(this.folded);
+		this.emailAddresses = Contacts.emailAddresses(this.folded);
+	}
+
+	static Analysis of(String text) {
+		return new Analysis(text);
+	}
+
+	static int wordHash(String word) {
+		return Features.hash(Features.WORD, word, 0, word.length());
+	}
+
+	String word(int index) {
+		return this.folded.substring(this.wordStarts[index], this.wordEnds[index]);
+	}
+
+	/** Whether the words from {@code index} on spell out {@code phrase} (words separated by single spaces). */
+	boolean wordsMatch(int index, String[] phrase) {
+		if (index + phrase.length > this.wordCount) {
+			return false;
+		}
+		for (int k = 0; k < phrase.length; k++) {
+			int start = this.wordStarts[index + k];
+			int length = this.wordEnds[index + k] - start;
+			if (length != phrase[k].length() || !this.folded.regionMatches(start, phrase[k], 0, length)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isWordChar(char c) {
+		return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+	}
+
+}

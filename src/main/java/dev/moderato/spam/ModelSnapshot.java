@@ -1,0 +1,91 @@
+package dev.moderato.spam;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * The model as bytes, so instances can share it (e.g. in a PostgreSQL {@code bytea}): a versioned header and the calibration, then only
+ * the features that hold anything (index delta, regression weight and squared gradient), then
+ * the domain reputation, all deflated.
+ */
+final class ModelSnapshot {
+
+	private static final int MAGIC = 0x4d535031; // "MSP1"
+
+	private static final int VERSION = 1;
+
+	private ModelSnapshot() {
+	}
+
+	static byte[] write(Model model) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+			out.writeInt(MAGIC);
+			out.writeInt(VERSION);
+			out.writeInt(Features.BITS);
+			LogisticRegression lr = model.classifier.regression;
+			out.writeDouble(model.classifier.calibration.scale());
+			out.writeDouble(model.classifier.calibration.shift());
+			out.writeDouble(lr.bias[0]);
+			out.writeDouble(lr.bias[1]);
+			int previous = -1;
+			for (int f = 0; f < Features.SIZE; f++) {
+				if (lr.weights[f] != 0 || lr.squaredGradients[f] != 0) {
+					out.writeInt(f - previous);
+					out.writeFloat(lr.weights[f]);
+					out.writeFloat(lr.squaredGradients[f]);
+					previous = f;
+				}
+			}
+			out.writeInt(0);
+			out.writeInt(model.domains.counts.size());
+			for (Map.Entry<String, int[]> domain : model.domains.counts.entrySet()) {
+				out.writeUTF(domain.getKey());
+				out.writeInt(domain.getValue()[0]);
+				out.writeInt(domain.getValue()[1]);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	static Model read(byte[] snapshot) {
+		try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(snapshot)))) {
+			if (in.readInt() != MAGIC || in.readInt() != VERSION || in.readInt() != Features.BITS) {
+				throw new IllegalArgumentException("Not a spam model snapshot of this version");
+			}
+			Model model = new Model();
+			LogisticRegression lr = model.classifier.regression;
+			model.classifier.calibration = new PlattScaling(in.readDouble(), in.readDouble());
+			lr.bias[0] = in.readDouble();
+			lr.bias[1] = in.readDouble();
+			int f = -1;
+			for (int delta = in.readInt(); delta != 0; delta = in.readInt()) {
+				f += delta;
+				if (delta < 0 || f >= Features.SIZE) {
+					throw new IllegalArgumentException("Corrupt spam model snapshot");
+				}
+				lr.weights[f] = in.readFloat();
+				lr.squaredGradients[f] = in.readFloat();
+			}
+			int domains = in.readInt();
+			for (int i = 0; i < domains; i++) {
+				model.domains.counts.put(in.readUTF(), new int[] { in.readInt(), in.readInt() });
+			}
+			return model;
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("Unreadable spam model snapshot", ex);
+		}
+	}
+
+}

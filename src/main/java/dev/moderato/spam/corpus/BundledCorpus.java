@@ -1,0 +1,54 @@
+package dev.moderato.spam.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The YouTube Spam Collection shipped on the classpath under {@code spam/corpus/} (Alberto, Lochter and Almeida,
+ * ICMLA 2015; CC BY 4.0, see {@code ATTRIBUTION.md} there): the cold-start training data.
+ */
+public final class BundledCorpus {
+
+	/** The bundled files, in order. */
+	public static final List<String> FILES = List.of("Youtube01-Psy.csv", "Youtube02-KatyPerry.csv",
+			"Youtube03-LMFAO.csv", "Youtube04-Eminem.csv", "Youtube05-Shakira.csv");
+
+	/**
+	 * Blog-style comments written for this project (ham and spam): without them the YouTube-trained model takes
+	 * ordinary blog comments ("Great article, thanks!") for spam.
+	 */
+	public static final String BLOG_SEED = "blog-seed.csv";
+
+	private static final String LOCATION = "spam/corpus/";
+
+	private BundledCorpus() {
+	}
+
+	/** All labelled comments of the bundled files, the blog seed included: the default model's training data. */
+	public static List<LabelledText> load() {
+		List<LabelledText> all = new ArrayList<>();
+		for (String file : FILES) {
+			all.addAll(load(file));
+		}
+		all.addAll(load(BLOG_SEED));
+		return all;
+	}
+
+	public static List<LabelledText> load(String file) {
+		try (InputStream in = BundledCorpus.class.getClassLoader().getResourceAsStream(LOCATION + file)) {
+			if (in == null) {
+				throw new IllegalStateException("Bundled spam corpus file missing: " + LOCATION + file);
+			}
+			return CommentCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
