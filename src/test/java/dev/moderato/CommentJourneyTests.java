@@ -175,6 +175,29 @@ class CommentJourneyTests {
 	}
 
 	@Test
+	void aFilledHoneypotOrAnInstantSubmissionHoldsTheComment() {
+		String email = "bot-" + this.postId + "@mail.example";
+		this.fixtures.approvedComment(this.postId, "Bot", email, "Earlier.");
+
+		String honeypot = this.api.json(this.api.submit(this.postId, Map.of("authorName", "Bot", "authorEmail", email,
+				"text", "Nice post about bread.", "honeypot", "http://spam.example")))
+			.get("id").asString();
+		String instant = this.api.json(this.api.submit(this.postId, Map.of("authorName", "Bot", "authorEmail", email,
+				"text", "Nice post about baking bread at home.", "timeToSubmitMs", 400)))
+			.get("id").asString();
+
+		for (String id : new String[] { honeypot, instant }) {
+			Comment stored = await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.comments.find(CommentId.parse(id).orElseThrow()).orElse(null), c -> c != null);
+			assertThat(stored.status()).isIn(CommentStatus.HELD, CommentStatus.SPAM);
+		}
+		assertThat(this.comments.find(CommentId.parse(honeypot).orElseThrow()).orElseThrow().reasons())
+			.anyMatch(r -> r.contains("bot trap"));
+		assertThat(this.comments.find(CommentId.parse(instant).orElseThrow()).orElseThrow().reasons())
+			.anyMatch(r -> r.contains("submitted"));
+	}
+
+	@Test
 	void replyIsNestedUnderItsParentInThePublicThread() {
 		Comment parent = this.fixtures.approvedComment(this.postId, "Fay", "fay-" + this.postId + "@mail.example", "Question?");
 		String email = "gus-" + this.postId + "@mail.example";

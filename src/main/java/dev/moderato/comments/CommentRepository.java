@@ -31,6 +31,12 @@ class CommentRepository {
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
+	private static final String INSERT_COLUMNS = """
+			id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
+			ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by, version,
+			fingerprint
+			""";
+
 	private static final String COLUMNS = """
 			id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
 			ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by, version
@@ -46,13 +52,14 @@ class CommentRepository {
 	}
 
 	/** Inserts the comment unless one with its id exists. @return whether it was inserted */
-	boolean insertIfAbsent(Comment comment) {
-		return this.jdbc.sql("insert into comment (" + COLUMNS + """
+	boolean insertIfAbsent(Comment comment, @Nullable Long fingerprint) {
+		return this.jdbc.sql("insert into comment (" + INSERT_COLUMNS + """
 				) values (:id, :postId, :parentId, :authorName, :authorUrl, :keyId, :ciphertext, :emailHash,
 				  :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt, :status, :spamScore, cast(:reasons as jsonb),
-				  :moderatedAt, :moderatedBy, 0)
+				  :moderatedAt, :moderatedBy, 0, :fingerprint)
 				on conflict (id) do nothing
 				""")
+			.param("fingerprint", fingerprint)
 			.param("id", comment.id().value())
 			.param("postId", comment.postId().value())
 			.param("parentId", comment.parentId() == null ? null : comment.parentId().value())
@@ -175,6 +182,27 @@ class CommentRepository {
 		return Optional.ofNullable(this.jdbc.sql("select min(submitted_at) from comment where status = 'HELD'")
 			.query((rs, n) -> instant(rs, "min"))
 			.single());
+	}
+
+	int countSince(String column, String value, Instant since) {
+		return this.jdbc.sql("select count(*) from comment where " + column + " = ? and submitted_at >= ?")
+			.param(value)
+			.param(Timestamp.from(since))
+			.query(Integer.class)
+			.single();
+	}
+
+	int nearDuplicates(long fingerprint, PostId notOn, Instant since, int maxBits) {
+		return this.jdbc.sql("""
+				select count(*) from comment where post_id <> ? and submitted_at >= ? and fingerprint is not null
+				  and fingerprint <> 0 and bit_count((fingerprint # ?)::bit(64)) <= ?
+				""")
+			.param(notOn.value())
+			.param(Timestamp.from(since))
+			.param(fingerprint)
+			.param(maxBits)
+			.query(Integer.class)
+			.single();
 	}
 
 	CommenterHistory history(EmailHash hash) {

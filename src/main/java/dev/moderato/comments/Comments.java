@@ -31,10 +31,40 @@ public class Comments {
 	 */
 	@Transactional
 	public boolean addOnce(Comment comment) {
+		return addOnce(comment, null);
+	}
+
+	/**
+	 * Stores a comment once, with the near-duplicate fingerprint of its text.
+	 * @return whether this call stored it
+	 */
+	@Transactional
+	public boolean addOnce(Comment comment, @Nullable Long fingerprint) {
 		if (comment.status() == CommentStatus.PENDING) {
 			throw new IllegalArgumentException("Only judged comments are stored; " + comment.id() + " is pending");
 		}
-		return this.repository.insertIfAbsent(comment);
+		return this.repository.insertIfAbsent(comment, fingerprint);
+	}
+
+	/** How many comments this commenter left since then. */
+	@Transactional(readOnly = true)
+	public int countFrom(EmailHash commenter, Instant since) {
+		return this.repository.countSince("email_hash", commenter.value(), since);
+	}
+
+	/** How many comments came from this network (IP prefix) since then. */
+	@Transactional(readOnly = true)
+	public int countFromNetwork(String ipPrefix, Instant since) {
+		return this.repository.countSince("ip_prefix", ipPrefix, since);
+	}
+
+	/**
+	 * How many comments on other posts since then have a text fingerprint within {@code maxBits} differing bits of
+	 * this one: the same comment left on many posts.
+	 */
+	@Transactional(readOnly = true)
+	public int nearDuplicatesElsewhere(long fingerprint, PostId post, Instant since, int maxBits) {
+		return fingerprint == 0 ? 0 : this.repository.nearDuplicates(fingerprint, post, since, maxBits);
 	}
 
 	/**

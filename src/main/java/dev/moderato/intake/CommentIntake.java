@@ -64,7 +64,7 @@ public class CommentIntake {
 				submission.parentId() == null ? null : submission.parentId().value(), submission.authorName(),
 				submission.authorUrl(), this.privacy.encrypt(submission.authorEmail()),
 				this.privacy.hash(submission.authorEmail()).value(), ip.prefix(), ip.hash(), submission.text(),
-				submission.notifyReplies(), now);
+				submission.notifyReplies(), now, submission.honeypotFilled(), submission.timeToSubmitMs());
 		try {
 			this.publishTimer.record(() -> this.publisher.publish(event));
 		}

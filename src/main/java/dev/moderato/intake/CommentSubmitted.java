@@ -31,13 +31,16 @@ import org.jspecify.annotations.Nullable;
  * @param text the comment, control characters removed, trimmed, 1 to 10,000 characters
  * @param notifyReplies whether the commenter asked to hear of replies
  * @param submittedAt when intake accepted it
+ * @param honeypotFilled whether the form's hidden honeypot field came back filled in (bots fill every field)
+ * @param timeToSubmitMs how long the form was open before it was sent, as the frontend measured it, if it did
  */
 public record CommentSubmitted(@Min(VERSION) @Max(VERSION) int version, @NotNull UUID commentId,
 		@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String postId, @Nullable UUID parentId,
 		@NotBlank @Size(max = 100) String authorName, @Nullable @Size(max = 2000) @Pattern(regexp = "https?://\\S+") String authorUrl,
 		@NotNull @Valid EncryptedEmail email, @NotNull @Pattern(regexp = "[0-9a-f]{64}") String emailHash,
 		@Nullable @Size(max = 64) String ipPrefix, @Nullable @Size(max = 64) String ipHash,
-		@NotBlank @Size(max = CommentText.MAX_LENGTH) String text, boolean notifyReplies, @NotNull Instant submittedAt) {
+		@NotBlank @Size(max = CommentText.MAX_LENGTH) String text, boolean notifyReplies, @NotNull Instant submittedAt,
+		boolean honeypotFilled, @Nullable @Min(0) Long timeToSubmitMs) {
 
 	public static final int VERSION = 1;
 

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A validated submission from the public form, before it is protected and published.
  */
 public record Submission(PostId postId, @Nullable CommentId parentId, String authorName, String authorEmail,
-		@Nullable String authorUrl, String text, boolean notifyReplies, String remoteAddress) {
+		@Nullable String authorUrl, String text, boolean notifyReplies, String remoteAddress, boolean honeypotFilled,
+		@Nullable Long timeToSubmitMs) {
 
 	public Submission {
 		Objects.requireNonNull(postId, "postId");

@@ -1,6 +1,7 @@
 package dev.moderato.moderation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import dev.moderato.privacy.EmailHash;
 import dev.moderato.spam.Assessment;
 import dev.moderato.spam.Candidate;
 import dev.moderato.spam.SpamFilter;
+import dev.moderato.spam.SpamSettings;
+import dev.moderato.spam.TextFingerprint;
 import dev.moderato.system.UnreadableRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -34,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubmissionModeration {
 
 	static final String ENGINE = "engine";
+
+	/** How far back the same text on other posts counts as a repeat. */
+	private static final Duration DUPLICATE_WINDOW = Duration.ofDays(7);
 
 	private static final Logger log = LoggerFactory.getLogger(SubmissionModeration.class);
 
@@ -62,6 +68,22 @@ public class SubmissionModeration {
 		this.meters = meters;
 	}
 
+	/** What the spam filter needs, with the facts only the database knows: velocity and near-duplicates. */
+	private Candidate candidate(CommentSubmitted submitted, CommenterHistory history, long fingerprint) {
+		SpamSettings spam = this.spamFilter.settings();
+		Instant windowStart = submitted.submittedAt().minus(spam.velocityWindow());
+		EmailHash commenter = new EmailHash(submitted.emailHash());
+		PostId post = new PostId(submitted.postId());
+		String network = submitted.ipPrefix();
+		return new Candidate(submitted.text(), submitted.authorName(), submitted.authorUrl(), submitted.postId(),
+				commenter.value(), history.approved(), history.spam(), network, submitted.honeypotFilled(),
+				submitted.timeToSubmitMs() == null ? null : Duration.ofMillis(submitted.timeToSubmitMs()),
+				this.comments.countFrom(commenter, windowStart),
+				network == null || "unknown".equals(network) ? 0 : this.comments.countFromNetwork(network, windowStart),
+				this.comments.nearDuplicatesElsewhere(fingerprint, post, submitted.submittedAt().minus(DUPLICATE_WINDOW),
+						TextFingerprint.NEAR_DUPLICATE_BITS));
+	}
+
 	@Transactional
 	public void moderate(CommentSubmitted submitted) {
 		CommentId id = new CommentId(submitted.commentId());
@@ -80,16 +102,16 @@ public class SubmissionModeration {
 				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
 				submitted.submittedAt());
 		CommenterHistory history = this.comments.historyOf(commenter);
-		Assessment assessment = PolicyOverride.apply(this.spamFilter.assess(Candidate.of(submitted.text(),
-				submitted.authorName(), submitted.authorUrl(), submitted.postId(), commenter.value(), history.approved(),
-				history.spam())), this.policies.inForce(commenter));
 		Instant now = this.clock.instant();
+		long fingerprint = TextFingerprint.of(submitted.text());
+		Assessment assessment = PolicyOverride.apply(this.spamFilter.assess(candidate(submitted, history, fingerprint)),
+				this.policies.inForce(commenter));
 		comment.judge(switch (assessment.verdict()) {
 			case APPROVED -> CommentStatus.APPROVED;
 			case HELD -> CommentStatus.HELD;
 			case SPAM -> CommentStatus.SPAM;
 		}, assessment.score(), assessment.reasons(), ENGINE, now);
-		if (!this.comments.addOnce(comment)) {
+		if (!this.comments.addOnce(comment, fingerprint)) {
 			return; // a concurrent delivery stored it first
 		}
 		this.events.publishEvent(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), id.value(),

@@ -127,7 +127,7 @@ class RedeliveryTests {
 		Instant now = Instant.now();
 		return new CommentSubmitted(CommentSubmitted.VERSION, CommentId.next(now).value(), this.postId, null, "Twice",
 				null, this.privacy.encrypt(email), this.privacy.hash(email).value(), "198.51.100.0/24", null, text, false,
-				now);
+				now, false, null);
 	}
 
 	private void send(String topic, byte[] value) throws Exception {

@@ -47,7 +47,8 @@ class SubmissionController {
 		Submission submission = new Submission(new PostId(postId),
 				form.parentId() == null ? null : new CommentId(UUID.fromString(form.parentId())), form.authorName().strip(),
 				form.authorEmail().strip(), form.authorUrl() == null || form.authorUrl().isEmpty() ? null : form.authorUrl(),
-				CommentText.normalise(form.text()), Boolean.TRUE.equals(form.notifyReplies()), request.getRemoteAddr());
+				CommentText.normalise(form.text()), Boolean.TRUE.equals(form.notifyReplies()), request.getRemoteAddr(),
+				form.honeypot() != null && !form.honeypot().isBlank(), form.timeToSubmitMs());
 		CommentId id = this.intake.submit(submission);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/comments/" + id))

@@ -3,6 +3,7 @@ package dev.moderato.intake.web;
 import dev.moderato.intake.CommentText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +11,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The "Leave a Reply" form as JSON. Required: name, email, text.
+ * The "Leave a Reply" form as JSON. Required: name, email, text. Optional spam hints a frontend may send: the value
+ * of a hidden honeypot field ({@code honeypot}; people leave it empty) and how long the form was open
+ * ({@code timeToSubmitMs}).
  */
 record SubmissionForm(
 		@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") @Nullable String authorName,
@@ -18,7 +21,8 @@ record SubmissionForm(
 		@Size(max = 2000) @Pattern(regexp = "|https?://[^\\s/?#\\p{Cntrl}]+([/?#][^\\s\\p{Cntrl}]*)?", message = "must be an absolute http or https URL without spaces or control characters") @Nullable String authorUrl,
 		@NotNull @Nullable String text,
 		@Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a comment id") @Nullable String parentId,
-		@Nullable Boolean notifyReplies) {
+		@Nullable Boolean notifyReplies, @Size(max = 2000) @Nullable String honeypot,
+		@Min(value = 0, message = "must not be negative") @Nullable Long timeToSubmitMs) {
 
 	/** The text is checked after normalising, as it will be stored. */
 	@AssertTrue(message = "must be 1 to " + CommentText.MAX_LENGTH + " characters after trimming")

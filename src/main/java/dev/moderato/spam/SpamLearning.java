@@ -1,0 +1,105 @@
+package dev.moderato.spam;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps every instance's spam filter learning from the same decisions in the same order: decisions are logged once
+ * in PostgreSQL, each instance applies the log as it grows, and the model is saved now and then so a new instance
+ * starts from the saved model and the log after it, not from the default model.
+ */
+@Service
+public class SpamLearning {
+
+	private static final Logger log = LoggerFactory.getLogger(SpamLearning.class);
+
+	private static final Duration SETTLE = Duration.ofMillis(500);
+
+	private final SpamFilter filter;
+
+	private final SpamMemory memory;
+
+	private final MeterRegistry meters;
+
+	private final int snapshotEvery;
+
+	private volatile long applied;
+
+	private volatile long saved;
+
+	SpamLearning(SpamFilter filter, SpamMemory memory, MeterRegistry meters,
+			@Value("${moderato.spam.learning.snapshot-every:50}") int snapshotEvery) {
+		this.filter = filter;
+		this.memory = memory;
+		this.meters = meters;
+		this.snapshotEvery = snapshotEvery;
+	}
+
+	/** Logs a person's decision to be learned (once per event). */
+	@Transactional
+	public void record(Feedback feedback) {
+		if (this.memory.record(feedback)) {
+			this.meters.counter("moderato.spam.feedback", "label", feedback.spam() ? "spam" : "ham").increment();
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void restore() {
+		this.memory.latest().ifPresent(snapshot -> {
+			try {
+				this.filter.restore(snapshot.bytes());
+				this.applied = snapshot.appliedSeq();
+				this.saved = snapshot.appliedSeq();
+				log.atInfo().addKeyValue("appliedSeq", snapshot.appliedSeq()).log("Spam model restored from PostgreSQL");
+			}
+			catch (IllegalArgumentException ex) {
+				log.warn("Saved spam model could not be read; starting from the default model: {}", ex.getMessage());
+			}
+		});
+		applyNew();
+	}
+
+	/** Learns the decisions logged since the last call. @return how many */
+	@Scheduled(fixedDelayString = "${moderato.spam.learning.interval:1s}", initialDelayString = "${moderato.spam.learning.interval:1s}")
+	public synchronized int applyNew() {
+		int learned = 0;
+		List<SpamMemory.Logged> batch;
+		do {
+			batch = this.memory.after(this.applied, 200, SETTLE);
+			for (SpamMemory.Logged logged : batch) {
+				this.filter.learn(logged.feedback().candidate(), logged.feedback().spam());
+				this.applied = logged.seq();
+				learned++;
+			}
+		}
+		while (batch.size() == 200);
+		if (this.applied - this.saved >= this.snapshotEvery) {
+			save();
+		}
+		return learned;
+	}
+
+	/** Saves the model with the log position it includes. */
+	public synchronized void save() {
+		this.memory.save(new SpamMemory.Snapshot(this.applied, this.filter.snapshot()));
+		this.saved = this.applied;
+		log.atInfo().addKeyValue("appliedSeq", this.applied).log("Spam model saved");
+	}
+
+	/** The position in the decision log this instance's model includes. */
+	public long appliedSeq() {
+		return this.applied;
+	}
+
+}
