@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.moderato.comments.CommentId;
+import dev.moderato.moderation.ActionLinks;
 import dev.moderato.moderation.CommentModerated;
+import dev.moderato.moderation.ModerationAction;
 import dev.moderato.posts.Post;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
@@ -31,7 +34,10 @@ public class AuthorNotifications {
 
 	private final Clock clock;
 
-	AuthorNotifications(Posts posts, MailComposer composer, NotificationLog notifications, Clock clock) {
+	private final ActionLinks links;
+
+	AuthorNotifications(Posts posts, MailComposer composer, NotificationLog notifications, ActionLinks links, Clock clock) {
+		this.links = links;
 		this.posts = posts;
 		this.composer = composer;
 		this.notifications = notifications;
@@ -61,6 +67,12 @@ public class AuthorNotifications {
 		model.put("text", event.text());
 		model.put("reasons", event.reasons());
 		model.put("reply", event.parentId() != null);
+		if ("comment-held".equals(template)) {
+			CommentId id = new CommentId(event.commentId());
+			model.put("approveLink", this.links.create(id, ModerationAction.APPROVE));
+			model.put("spamLink", this.links.create(id, ModerationAction.SPAM));
+			model.put("rejectLink", this.links.create(id, ModerationAction.REJECT));
+		}
 		String subject = ("new-comment".equals(template) ? "New comment on \"" : "Comment awaiting review on \"")
 				+ post.title() + "\"";
 		Mail mail = this.composer.compose(template, post.authorEmail(), subject, model);

@@ -95,6 +95,21 @@ public class CommenterPrivacy {
 		return new IpAddress(IpAddress.prefixOf(remoteAddress), hmacHex("ip:" + remoteAddress));
 	}
 
+	/**
+	 * A secret key for another purpose, derived from the hash key with the purpose as label (HMAC-based key
+	 * derivation), so one configured secret can serve several uses without any two sharing a key.
+	 */
+	public byte[] deriveKey(String purpose) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.hashKey);
+			return mac.doFinal(("moderato key derivation: " + purpose).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot derive a key", ex);
+		}
+	}
+
 	private String hmacHex(String value) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,0 +1,182 @@
+package dev.moderato.moderation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.moderato.accounts.ModeratorScope;
+import dev.moderato.comments.CommentId;
+import dev.moderato.comments.CommentStatus;
+import dev.moderato.privacy.CommenterPrivacy;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One-click links in the author's mail: each is signed (HMAC-SHA256 with a key id, so keys can rotate), bound to one
+ * comment and one action, expires, and works once. Opening a link changes nothing; only {@link #use} acts.
+ */
+@Service
+public class ActionLinks {
+
+	static final String EMAIL_LINK_ACTOR = "post author (email link)";
+
+	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+	private final Map<String, SecretKeySpec> keys = new HashMap<>();
+
+	private final String activeKeyId;
+
+	private final ModerationSettings settings;
+
+	private final CommentDecisions decisions;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	ActionLinks(ModerationSettings settings, CommenterPrivacy privacy, CommentDecisions decisions, JdbcClient jdbc,
+			Clock clock) {
+		this.settings = settings;
+		this.decisions = decisions;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		if (settings.linkKeys().isEmpty()) {
+			this.keys.put("d1", new SecretKeySpec(privacy.deriveKey("one-click links v1"), "HmacSHA256"));
+			this.activeKeyId = "d1";
+		}
+		else {
+			settings.linkKeys().forEach((id, key) -> this.keys.put(id, key(id, key)));
+			if (!this.keys.containsKey(settings.linkActiveKeyId())) {
+				throw new IllegalStateException("moderato.moderation.link-active-key-id names no configured link key");
+			}
+			this.activeKeyId = settings.linkActiveKeyId();
+		}
+	}
+
+	/** What a valid link asks for. */
+	public record Link(CommentId commentId, ModerationAction action, Instant expiresAt, String nonce) {
+	}
+
+	/** A new link for one action on one comment. */
+	public String create(CommentId comment, ModerationAction action) {
+		byte[] nonce = new byte[16];
+		this.random.nextBytes(nonce);
+		long expires = this.clock.instant().plus(this.settings.linkTtl()).getEpochSecond();
+		String payload = String.join("|", "1", this.activeKeyId, comment.toString(), action.wireValue(),
+				Long.toString(expires), B64.encodeToString(nonce));
+		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+		String token = B64.encodeToString(bytes) + "." + B64.encodeToString(sign(this.keys.get(this.activeKeyId), bytes));
+		return this.settings.publicUrl().replaceAll("/+$", "") + "/moderation/links/" + token;
+	}
+
+	/**
+	 * Checks a link without using it.
+	 * @throws LinkProblem if it was tampered with, has expired or was used
+	 */
+	@Transactional(readOnly = true)
+	public Link check(String token) {
+		Link link = verify(token);
+		if (used(link.nonce())) {
+			throw new LinkProblem(LinkProblem.Kind.USED, "This link was already used.");
+		}
+		return link;
+	}
+
+	/**
+	 * Uses a link: applies its action once. Two clicks at the same moment give one decision and one "already used".
+	 * @throws LinkProblem if it was tampered with, has expired or was used
+	 * @throws dev.moderato.comments.StatusConflict if the comment is no longer held (the link stays unused)
+	 */
+	@Transactional
+	public Decision use(String token) {
+		Link link = verify(token);
+		int claimed = this.jdbc.sql("""
+				insert into link_use (nonce, comment_id, action, used_at) values (?, ?, ?, ?) on conflict (nonce) do nothing
+				""")
+			.params(link.nonce(), link.commentId().value(), link.action().wireValue(), Timestamp.from(this.clock.instant()))
+			.update();
+		if (claimed == 0) {
+			throw new LinkProblem(LinkProblem.Kind.USED, "This link was already used.");
+		}
+		// the signed link is the permission: for this one comment and this one action
+		Actor author = new Actor(EMAIL_LINK_ACTOR, ActorKind.EMAIL_LINK, new ModeratorScope(EMAIL_LINK_ACTOR, false, null));
+		// the mail was about a held comment: once anyone decided otherwise, its links no longer act
+		return this.decisions.decide(link.commentId(), link.action(), author, new Expectation(null, CommentStatus.HELD));
+	}
+
+	private Link verify(String token) {
+		String[] parts = token.split("\\.", -1);
+		if (parts.length != 2) {
+			throw tampered();
+		}
+		byte[] payload;
+		byte[] signature;
+		try {
+			payload = Base64.getUrlDecoder().decode(parts[0]);
+			signature = Base64.getUrlDecoder().decode(parts[1]);
+		}
+		catch (IllegalArgumentException ex) {
+			throw tampered();
+		}
+		String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
+		if (fields.length != 6 || !"1".equals(fields[0]) || !this.keys.containsKey(fields[1])
+				|| !MessageDigest.isEqual(sign(this.keys.get(fields[1]), payload), signature)) {
+			throw tampered();
+		}
+		CommentId comment = CommentId.parse(fields[2]).orElseThrow(ActionLinks::tampered);
+		ModerationAction action = ModerationAction.parse(fields[3]).orElseThrow(ActionLinks::tampered);
+		Instant expires;
+		try {
+			expires = Instant.ofEpochSecond(Long.parseLong(fields[4]));
+		}
+		catch (NumberFormatException ex) {
+			throw tampered();
+		}
+		if (!this.clock.instant().isBefore(expires)) {
+			throw new LinkProblem(LinkProblem.Kind.EXPIRED, "This link expired. Review the comment on the moderation page.");
+		}
+		return new Link(comment, action, expires, fields[5]);
+	}
+
+	private boolean used(String nonce) {
+		return this.jdbc.sql("select count(*) from link_use where nonce = ?").param(nonce).query(Integer.class).single() > 0;
+	}
+
+	private static LinkProblem tampered() {
+		return new LinkProblem(LinkProblem.Kind.TAMPERED, "This link is not valid. It may have been cut short or altered.");
+	}
+
+	private static byte[] sign(SecretKeySpec key, byte[] payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key);
+			return mac.doFinal(payload);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static SecretKeySpec key(String id, String base64) {
+		byte[] bytes = Base64.getDecoder().decode(base64);
+		if (bytes.length < 32) {
+			throw new IllegalStateException("moderato.moderation.link-keys." + id + " must be at least 32 bytes (Base64)");
+		}
+		return new SecretKeySpec(bytes, "HmacSHA256");
+	}
+
+}
