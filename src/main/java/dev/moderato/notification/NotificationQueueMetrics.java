@@ -48,19 +48,18 @@ class NotificationQueueMetrics {
 	void refresh() {
 		try {
 			this.jdbc.sql("select count(*) as waiting, min(created_at) as oldest from notification "
-					+ "where status in ('PENDING', 'SENDING')").query(rs -> {
-						rs.next();
+					+ "where status in ('PENDING', 'SENDING')").query((rs, row) -> {
 						Timestamp oldest = rs.getTimestamp("oldest");
 						this.size.set((double) rs.getLong("waiting"));
 						this.age.set(oldest == null ? 0.0
 								: Math.max(0, Duration.between(oldest.toInstant(), this.clock.instant()).toMillis() / 1000.0));
-						return null;
-					});
+						return row;
+					}).single();
 		}
 		catch (RuntimeException ex) {
 			this.size.set(Double.NaN);
 			this.age.set(Double.NaN);
-			log.warn("Mail queue metrics unavailable: {}", ex.getClass().getSimpleName());
+			log.warn("Mail queue metrics unavailable: {}", ex.toString());
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +40,10 @@ class DeadLetterEndpoint {
 	}
 
 	@WriteOperation
-	DeadLetters.@Nullable Replayed replay(@Selector String topic, int partition, long offset) throws Exception {
-		return this.deadLetters.replay(known(topic), partition, offset).orElse(null);
+	WebEndpointResponse<DeadLetters.Replayed> replay(@Selector String topic, int partition, long offset) throws Exception {
+		return this.deadLetters.replay(known(topic), partition, offset)
+			.map(WebEndpointResponse::new)
+			.orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
 	}
 
 	private String known(String topic) {

@@ -6,9 +6,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
@@ -16,19 +16,23 @@ import org.springframework.stereotype.Component;
  * Starts only the Kafka listeners of the roles this instance runs. It runs just before the listener registry starts
  * its containers and turns off auto-start for the others, so a consumer of another role never joins its group here.
  * A listener whose id names no role stops the start-up (see {@link Role#ofListener}).
+ * <p>
+ * The registry is looked up, not injected: a lifecycle bean that depends on the registry is stopped together with it,
+ * and its immediate stop would release the shutdown phase before the registry's containers have finished their
+ * in-flight records.
  */
 @Component
 class ListenerRoles implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ListenerRoles.class);
 
-	private final KafkaListenerEndpointRegistry registry;
+	private final ObjectProvider<KafkaListenerEndpointRegistry> registry;
 
 	private final OperationsSettings settings;
 
 	private volatile boolean running;
 
-	ListenerRoles(KafkaListenerEndpointRegistry registry, OperationsSettings settings) {
+	ListenerRoles(ObjectProvider<KafkaListenerEndpointRegistry> registry, OperationsSettings settings) {
 		this.registry = registry;
 		this.settings = settings;
 	}
@@ -37,7 +41,7 @@ class ListenerRoles implements SmartLifecycle {
 	public void start() {
 		List<String> started = new ArrayList<>();
 		List<String> idle = new ArrayList<>();
-		for (MessageListenerContainer container : this.registry.getListenerContainers()) {
+		for (MessageListenerContainer container : this.registry.getObject().getListenerContainers()) {
 			String id = container.getListenerId();
 			if (id == null) {
 				continue;
@@ -66,10 +70,10 @@ class ListenerRoles implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Just before the registry, which starts its containers in the default container phase. */
+	/** Just before the registry starts its containers. */
 	@Override
 	public int getPhase() {
-		return AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
+		return this.registry.getObject().getPhase() - 1;
 	}
 
 }

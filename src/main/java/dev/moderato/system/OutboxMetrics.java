@@ -48,19 +48,18 @@ class OutboxMetrics {
 	void refresh() {
 		try {
 			this.jdbc.sql("select count(*) as waiting, min(publication_date) as oldest from event_publication "
-					+ "where completion_date is null").query(rs -> {
-						rs.next();
+					+ "where completion_date is null").query((rs, row) -> {
 						Timestamp oldest = rs.getTimestamp("oldest");
 						this.incomplete.set((double) rs.getLong("waiting"));
 						this.age.set(oldest == null ? 0.0
 								: Math.max(0, Duration.between(oldest.toInstant(), this.clock.instant()).toMillis() / 1000.0));
-						return null;
-					});
+						return row;
+					}).single();
 		}
 		catch (RuntimeException ex) {
 			this.incomplete.set(Double.NaN);
 			this.age.set(Double.NaN);
-			log.warn("Outbox metrics unavailable: {}", ex.getClass().getSimpleName());
+			log.warn("Outbox metrics unavailable: {}", ex.toString());
 		}
 	}
 
