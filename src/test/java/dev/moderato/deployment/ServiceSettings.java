@@ -55,8 +55,13 @@ final class ServiceSettings {
 					|| this.type.startsWith("java.util.Set") || this.type.endsWith("[]");
 		}
 
+		boolean isMap() {
+			return this.type.startsWith("java.util.Map");
+		}
+
+		/** The variable to write: a map's keys follow it, and Spring Boot finds them only with the dashes dropped. */
 		String environmentVariable() {
-			return ServiceSettings.environmentVariable(this.name);
+			return isMap() ? compactVariable(this.name) : ServiceSettings.environmentVariable(this.name);
 		}
 
 	}
@@ -114,10 +119,12 @@ final class ServiceSettings {
 			return true;
 		}
 		for (Property property : this.properties.values()) {
-			for (String env : List.of(property.environmentVariable(), compactVariable(property.name()))) {
-				if (env.equals(variable) || (property.isMapOrList() && variable.startsWith(env + "_"))) {
-					return true;
-				}
+			String compact = compactVariable(property.name());
+			if (!property.isMap() && (variable.equals(compact) || variable.equals(environmentVariable(property.name())))) {
+				return true; // EnvironmentVariablesTests: either form binds a plain or list property
+			}
+			if (property.isMapOrList() && variable.startsWith(compact + "_")) {
+				return true; // map keys and list indexes: only after the compact form
 			}
 		}
 		return false;
@@ -149,7 +156,7 @@ final class ServiceSettings {
 	Set<String> missing(Collection<String> variables) {
 		Set<String> missing = new TreeSet<>();
 		for (String name : required()) {
-			String env = environmentVariable(name);
+			String env = get(name).environmentVariable();
 			boolean given = variables.contains(env) || (get(name).isMapOrList() && variables.stream().anyMatch(v -> v.startsWith(env + "_")));
 			if (!given) {
 				missing.add(name + " (" + env + ")");
