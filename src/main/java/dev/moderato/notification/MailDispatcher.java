@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.moderato.operations.ConditionalOnRole;
+import dev.moderato.operations.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  * moderation. A failed send is retried with exponential back-off; after the last try it is kept as failed.
  */
 @Component
+@ConditionalOnRole(Role.NOTIFICATION)
 class MailDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Secrets that protect commenter identities. They come from the environment
- * ({@code MODERATO_PRIVACY_HASH_KEY}, {@code MODERATO_PRIVACY_EMAIL_KEYS_<ID>}, {@code MODERATO_PRIVACY_ACTIVE_KEY_ID});
+ * ({@code MODERATO_PRIVACY_HASH_KEY}, {@code MODERATO_PRIVACY_EMAILKEYS_<ID>}, {@code MODERATO_PRIVACY_ACTIVE_KEY_ID});
  * there are deliberately no production defaults.
  *
  * @param emailKeys AES-256 keys (Base64, 32 bytes) by key id; old ids stay listed so older ciphertexts still decrypt

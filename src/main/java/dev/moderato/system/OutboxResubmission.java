@@ -2,6 +2,8 @@ package dev.moderato.system;
 
 import java.time.Duration;
 
+import dev.moderato.operations.ConditionalOnRole;
+import dev.moderato.operations.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * while Kafka was down), so no event is lost. Consumers are idempotent, so a second delivery is harmless.
  */
 @Component
+@ConditionalOnRole(Role.MODERATION)
 @ConditionalOnBooleanProperty(name = "moderato.system.outbox-resubmission", matchIfMissing = true)
 class OutboxResubmission {
 

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.moderato.Api;
 import dev.moderato.IntegrationTest;
 import dev.moderato.Mailbox;
+import dev.moderato.Submissions;
 import dev.moderato.Topics;
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.Comments;
@@ -123,11 +124,7 @@ class RedeliveryTests {
 	}
 
 	private CommentSubmitted submission(String text) {
-		String email = "twice-" + UUID.randomUUID() + "@mail.example";
-		Instant now = Instant.now();
-		return new CommentSubmitted(CommentSubmitted.VERSION, CommentId.next(now).value(), this.postId, null, "Twice",
-				null, this.privacy.encrypt(email), this.privacy.hash(email).value(), "198.51.100.0/24", null, text, false,
-				now, false, null);
+		return Submissions.submitted(this.privacy, this.postId, "Twice", "twice-" + UUID.randomUUID() + "@mail.example", text);
 	}
 
 	private void send(String topic, byte[] value) throws Exception {

@@ -37,7 +37,7 @@ class DecisionListener {
 			@Nullable String text) {
 	}
 
-	@KafkaListener(id = "spam-learning", groupId = "moderato-spam", topics = TOPIC)
+	@KafkaListener(id = "moderation-spam-learning", groupId = "moderato-spam", topics = TOPIC)
 	void on(ConsumerRecord<String, byte[]> record) {
 		Decision decision;
 		try {

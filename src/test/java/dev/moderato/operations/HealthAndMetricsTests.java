@@ -1,0 +1,56 @@
+package dev.moderato.operations;
+
+import java.time.Duration;
+
+import dev.moderato.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The probes Kubernetes and Compose use, and the backlog gauges operators alert on.
+ */
+@IntegrationTest
+class HealthAndMetricsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void readinessCoversKafkaAndPostgresAndLivenessCoversOnlyTheProcess() {
+		RestClient admin = RestClient.builder().baseUrl("http://localhost:" + this.port)
+			.defaultHeaders(h -> h.setBasicAuth("admin", "admin-dev-password")).build();
+
+		JsonNode readiness = this.json.readTree(admin.get().uri("/actuator/health/readiness").retrieve().body(String.class));
+		JsonNode liveness = this.json.readTree(admin.get().uri("/actuator/health/liveness").retrieve().body(String.class));
+
+		assertThat(readiness.get("status").asString()).isEqualTo("UP");
+		assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "db", "kafka");
+		assertThat(readiness.get("components").get("kafka").get("details").get("nodes").asInt()).isPositive();
+		assertThat(liveness.get("components").propertyNames()).containsExactly("livenessState");
+	}
+
+	@Test
+	void backlogGaugesReportEachConsumerGroupAndDeadLetterTopic() {
+		RestClient anonymous = RestClient.create("http://localhost:" + this.port);
+
+		String scrape = await().atMost(Duration.ofSeconds(30))
+			.until(() -> anonymous.get().uri("/actuator/prometheus").retrieve().body(String.class),
+					s -> s.contains("moderato_kafka_consumer_lag{") && s.contains("moderato_deadletter_records{"));
+
+		assertThat(scrape).contains("group=\"moderato-moderation\"", "group=\"moderato-notification\"",
+				"topic=\"comments.submitted.DLT\"", "topic=\"comments.moderated.DLT\"",
+				"moderato_notification_queue_age_seconds", "moderato_outbox_age_seconds");
+	}
+
+}
