@@ -6,15 +6,20 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * How every listener fails: a bounded exponential back-off for transient errors, then the record goes to
- * {@code <topic>.DLT} (same partition) and the partition moves on. Unreadable records skip the retries.
+ * How every listener fails: a bounded exponential back-off, then the record goes to {@code <topic>.DLT} (same
+ * partition) and the partition moves on. Unreadable records skip the retries; while the database is unreachable a
+ * record is retried every 5 seconds until it is back, so an outage never sends good comments to the dead-letter
+ * topic.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
@@ -39,7 +44,21 @@ class KafkaErrorHandling {
 		backOff.setMaxInterval(5_000);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(UnreadableRecord.class);
+		// the database being away is no reason to give up on a record: wait for it, holding the partition
+		handler.setBackOffFunction((record, ex) -> storageUnavailable(ex) ? STORAGE_BACK_OFF : null);
 		return handler;
+	}
+
+	private static final FixedBackOff STORAGE_BACK_OFF = new FixedBackOff(5_000, FixedBackOff.UNLIMITED_ATTEMPTS);
+
+	static boolean storageUnavailable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+					|| t instanceof java.sql.SQLTransientException || t instanceof java.net.ConnectException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String rootMessage(Throwable ex) {
