@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration table in {@code docs/operations.md} cannot drift: every {@code moderato.*} property the code
+ * The configuration table in {@code README.md} cannot drift: every {@code moderato.*} property the code
  * declares is listed with its default and its environment variable.
  */
 class ConfigurationDocsTests {
 
 	@Test
 	void everyModeratoPropertyIsDocumentedWithItsDefaultAndEnvironmentVariable() throws IOException {
-		List<String> rows = Files.readAllLines(Path.of("docs/operations.md")).stream().filter(l -> l.startsWith("| `")).toList();
+		List<String> rows = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith("| `")).toList();
 		List<ServiceSettings.Property> properties = ServiceSettings.load().all().stream()
 			.filter(p -> p.name().startsWith("moderato.")).toList();
 

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Grafana dashboard uses only metrics the service exports, under their exact Prometheus names, and each is in the
- * documented list in {@code docs/operations.md}.
+ * documented list in {@code README.md}.
  */
 @IntegrationTest
 class DashboardTests {
@@ -60,7 +60,7 @@ class DashboardTests {
 			.contains("moderato_intake_submissions_total", "moderato_intake_publish_seconds_bucket",
 					"moderato_kafka_consumer_lag", "moderato_deadletter_records", "moderato_notification_queue_age_seconds")
 			.doesNotContain("rate", "sum", "max", "le", "histogram_quantile", "outcome");
-		String documentation = Files.readString(Path.of("docs/operations.md"));
+		String documentation = Files.readString(Path.of("README.md"));
 		assertThat(used).isNotEmpty().allSatisfy(name -> {
 			assertThat(exported(scrape, name)).as("%s is exported", name).isTrue();
 			assertThat(documentation).as("%s is documented", name).contains("`" + family(name));
