@@ -8,6 +8,10 @@ import dev.moderato.comments.CommentId;
 public class CommentNotFound extends RuntimeException {
 
 	public CommentNotFound(CommentId id) {
+		this(id.toString());
+	}
+
+	public CommentNotFound(String id) {
 		super("No comment with id " + id + ".");
 	}
 

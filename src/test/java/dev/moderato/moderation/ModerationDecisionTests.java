@@ -229,6 +229,8 @@ class ModerationDecisionTests {
 		Comment comment = this.fixtures.heldComment(this.postId, "Ned", "ned@mail.example", "x");
 		assertThat(this.moderator.act(comment.id().toString(), "launch").getStatusCode().value()).isEqualTo(400);
 		assertThat(this.moderator.act(UUID.randomUUID().toString(), "approve").getStatusCode().value()).isEqualTo(404);
+		assertThat(this.moderator.get("/api/v1/moderation/comments/not-an-id").getStatusCode().value()).isEqualTo(404);
+		assertThat(this.moderator.delete("/api/v1/moderation/comments/not-an-id").getStatusCode().value()).isEqualTo(404);
 	}
 
 	private String status(ResponseEntity<String> response) {

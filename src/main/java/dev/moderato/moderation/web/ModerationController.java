@@ -119,7 +119,7 @@ class ModerationController {
 
 	@GetMapping("/api/v1/moderation/comments/{id}")
 	ResponseEntity<?> one(Authentication caller, @PathVariable String id) {
-		CommentId commentId = CommentId.parse(id).orElseThrow(() -> new CommentNotFound(new CommentId(new java.util.UUID(0, 0))));
+		CommentId commentId = commentId(id);
 		return this.queues.one(commentId, this.accounts.scopeOf(caller))
 			.<ResponseEntity<?>>map(item -> ResponseEntity.ok()
 				.eTag("\"" + item.comment().version() + "\"")
@@ -142,6 +142,11 @@ class ModerationController {
 		return ResponseEntity.ok(DecisionView.of(decision));
 	}
 
+	/** A path id that is not a comment id names no comment: 404. */
+	private static CommentId commentId(String id) {
+		return CommentId.parse(id).orElseThrow(() -> new CommentNotFound(id));
+	}
+
 	private static @Nullable Integer versionOf(String etag) {
 		String value = etag.strip().replace("W/", "").replace("\"", "");
 		return value.matches("\\d{1,9}") ? Integer.valueOf(value) : null;
@@ -149,8 +154,7 @@ class ModerationController {
 
 	@DeleteMapping("/api/v1/moderation/comments/{id}")
 	ResponseEntity<Void> delete(Authentication caller, @PathVariable String id) {
-		CommentId commentId = CommentId.parse(id).orElseThrow(() -> new CommentNotFound(new CommentId(new java.util.UUID(0, 0))));
-		this.decisions.delete(commentId, Actor.moderator(this.accounts.scopeOf(caller)));
+		this.decisions.delete(commentId(id), Actor.moderator(this.accounts.scopeOf(caller)));
 		return ResponseEntity.noContent().build();
 	}
 
