@@ -44,6 +44,8 @@ public final class Comment {
 
 	private int version;
 
+	private @Nullable String avatarId;
+
 	private Comment(CommentId id, PostId postId, @Nullable CommentId parentId, CommentAuthor author,
 			@Nullable String ipPrefix, @Nullable String ipHash, String text, boolean notifyReplies, Instant submittedAt,
 			CommentStatus status, double spamScore, List<String> reasons, @Nullable Instant moderatedAt,
@@ -75,9 +77,11 @@ public final class Comment {
 	static Comment restore(CommentId id, PostId postId, @Nullable CommentId parentId, CommentAuthor author,
 			@Nullable String ipPrefix, @Nullable String ipHash, String text, boolean notifyReplies, Instant submittedAt,
 			CommentStatus status, double spamScore, List<String> reasons, @Nullable Instant moderatedAt,
-			@Nullable String moderatedBy, int version) {
-		return new Comment(id, postId, parentId, author, ipPrefix, ipHash, text, notifyReplies, submittedAt, status,
-				spamScore, reasons, moderatedAt, moderatedBy, version);
+			@Nullable String moderatedBy, int version, @Nullable String avatarId) {
+		Comment comment = new Comment(id, postId, parentId, author, ipPrefix, ipHash, text, notifyReplies, submittedAt,
+				status, spamScore, reasons, moderatedAt, moderatedBy, version);
+		comment.avatarId = avatarId;
+		return comment;
 	}
 
 	/**
@@ -132,6 +136,14 @@ public final class Comment {
 	/** The version this state was read at; a change stored against an older version is a conflict. */
 	public int version() {
 		return this.version;
+	}
+
+	/**
+	 * The commenter's avatar id as stored (a keyed hash of the email under the avatar key, never the lookup hash);
+	 * {@code null} for comments stored before avatars existed or erased since.
+	 */
+	public @Nullable String avatarId() {
+		return this.avatarId;
 	}
 
 	public CommentId id() {

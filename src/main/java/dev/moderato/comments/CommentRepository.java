@@ -34,12 +34,13 @@ class CommentRepository {
 	private static final String INSERT_COLUMNS = """
 			id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
 			ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by, version,
-			fingerprint
+			fingerprint, avatar_id
 			""";
 
 	private static final String COLUMNS = """
 			id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
-			ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by, version
+			ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by, version,
+			avatar_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -52,14 +53,15 @@ class CommentRepository {
 	}
 
 	/** Inserts the comment unless one with its id exists. @return whether it was inserted */
-	boolean insertIfAbsent(Comment comment, @Nullable Long fingerprint) {
+	boolean insertIfAbsent(Comment comment, @Nullable Long fingerprint, @Nullable String avatarId) {
 		return this.jdbc.sql("insert into comment (" + INSERT_COLUMNS + """
 				) values (:id, :postId, :parentId, :authorName, :authorUrl, :keyId, :ciphertext, :emailHash,
 				  :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt, :status, :spamScore, cast(:reasons as jsonb),
-				  :moderatedAt, :moderatedBy, 0, :fingerprint)
+				  :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId)
 				on conflict (id) do nothing
 				""")
 			.param("fingerprint", fingerprint)
+			.param("avatarId", avatarId)
 			.param("id", comment.id().value())
 			.param("postId", comment.postId().value())
 			.param("parentId", comment.parentId() == null ? null : comment.parentId().value())
@@ -216,6 +218,82 @@ class CommentRepository {
 			.single();
 	}
 
+	List<Comment> findByCommenter(EmailHash hash) {
+		return this.jdbc.sql("select " + COLUMNS + " from comment where email_hash = ? order by submitted_at, id")
+			.param(hash.value())
+			.query(this::map)
+			.list();
+	}
+
+	/**
+	 * Anonymises a commenter's comments: name "deleted", no url, email replaced, a random unlinkable hash per comment
+	 * (two uuids' hex digits: 64 random-enough lower-case hex), no IP data, no avatar, no reply notifications.
+	 */
+	int anonymise(EmailHash hash, EncryptedEmail placeholder, boolean removeText) {
+		return this.jdbc.sql("""
+				update comment set author_name = 'deleted', author_url = null, email_key_id = :keyId,
+				  email_ciphertext = :ciphertext,
+				  email_hash = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
+				  ip_prefix = null, ip_hash = null, avatar_id = null, notify_replies = false,
+				  text = case when :removeText then '[deleted]' else text end, version = version + 1
+				where email_hash = :hash
+				""")
+			.param("keyId", placeholder.keyId())
+			.param("ciphertext", placeholder.ciphertext())
+			.param("removeText", removeText)
+			.param("hash", hash.value())
+			.update();
+	}
+
+	int forgetIpAddresses(Instant submittedBefore) {
+		return this.jdbc.sql("""
+				update comment set ip_prefix = null, ip_hash = null
+				where submitted_at < ? and (ip_prefix is not null or ip_hash is not null)
+				""")
+			.param(Timestamp.from(submittedBefore))
+			.update();
+	}
+
+	/** Deletes comments of this status not submitted or decided on since then. */
+	int purge(CommentStatus status, Instant unchangedSince) {
+		return this.jdbc.sql("""
+				delete from comment where status = ? and submitted_at < ? and coalesce(moderated_at, submitted_at) < ?
+				""")
+			.param(status.name())
+			.param(Timestamp.from(unchangedSince))
+			.param(Timestamp.from(unchangedSince))
+			.update();
+	}
+
+	/** The next batch of stored emails not encrypted under {@code keyId}, in id order after {@code after}. */
+	List<Comments.StoredEmail> emailsNotUnder(String keyId, @Nullable CommentId after, int limit) {
+		return this.jdbc.sql("""
+				select id, email_key_id, email_ciphertext from comment
+				where email_key_id <> :keyId and (cast(:after as uuid) is null or id > cast(:after as uuid))
+				order by id limit :limit
+				""")
+			.param("keyId", keyId)
+			.param("after", after == null ? null : after.value())
+			.param("limit", limit)
+			.query((rs, n) -> new Comments.StoredEmail(new CommentId(rs.getObject("id", UUID.class)),
+					new EncryptedEmail(rs.getString("email_key_id"), rs.getString("email_ciphertext"))))
+			.list();
+	}
+
+	/** Replaces a stored email if it is still the one read (an erase in between wins). */
+	boolean replaceEmail(CommentId id, EncryptedEmail expected, EncryptedEmail replacement) {
+		return this.jdbc.sql("""
+				update comment set email_key_id = ?, email_ciphertext = ?
+				where id = ? and email_key_id = ? and email_ciphertext = ?
+				""")
+			.params(replacement.keyId(), replacement.ciphertext(), id.value(), expected.keyId(), expected.ciphertext())
+			.update() == 1;
+	}
+
+	int countNotUnder(String keyId) {
+		return this.jdbc.sql("select count(*) from comment where email_key_id <> ?").param(keyId).query(Integer.class).single();
+	}
+
 	private Comment map(ResultSet rs, int row) throws SQLException {
 		UUID parent = rs.getObject("parent_id", UUID.class);
 		CommentAuthor author = new CommentAuthor(rs.getString("author_name"), rs.getString("author_url"),
@@ -226,7 +304,7 @@ class CommentRepository {
 				rs.getString("text"), rs.getBoolean("notify_replies"), instant(rs, "submitted_at"),
 				CommentStatus.valueOf(rs.getString("status")), rs.getDouble("spam_score"),
 				this.json.readValue(rs.getString("reasons"), STRINGS), instant(rs, "moderated_at"),
-				rs.getString("moderated_by"), rs.getInt("version"));
+				rs.getString("moderated_by"), rs.getInt("version"), rs.getString("avatar_id"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

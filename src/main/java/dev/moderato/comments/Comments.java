@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.moderato.posts.PostId;
+import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.EmailHash;
+import dev.moderato.privacy.EncryptedEmail;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -21,8 +23,18 @@ public class Comments {
 
 	private final CommentRepository repository;
 
-	Comments(CommentRepository repository) {
+	private final CommenterPrivacy privacy;
+
+	private final AvatarIds avatars;
+
+	Comments(CommentRepository repository, CommenterPrivacy privacy, AvatarIds avatars) {
 		this.repository = repository;
+		this.privacy = privacy;
+		this.avatars = avatars;
+	}
+
+	/** A comment's stored (encrypted) email, for key rotation. */
+	public record StoredEmail(CommentId commentId, EncryptedEmail email) {
 	}
 
 	/**
@@ -43,7 +55,16 @@ public class Comments {
 		if (comment.status() == CommentStatus.PENDING) {
 			throw new IllegalArgumentException("Only judged comments are stored; " + comment.id() + " is pending");
 		}
-		return this.repository.insertIfAbsent(comment, fingerprint);
+		return this.repository.insertIfAbsent(comment, fingerprint, avatarId(comment));
+	}
+
+	private @Nullable String avatarId(Comment comment) {
+		try {
+			return this.avatars.of(this.privacy.decrypt(comment.author().email()));
+		}
+		catch (IllegalStateException ex) {
+			return null; // an email under a key this instance lacks: stored without an avatar rather than not at all
+		}
 	}
 
 	/** How many comments this commenter left since then. */
@@ -125,6 +146,57 @@ public class Comments {
 	@Transactional(readOnly = true)
 	public CommenterHistory historyOf(EmailHash commenter) {
 		return this.repository.history(commenter);
+	}
+
+	/** Every comment stored under this commenter's hash, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Comment> byCommenter(EmailHash commenter) {
+		return this.repository.findByCommenter(commenter);
+	}
+
+	/**
+	 * Anonymises every comment of this commenter (GDPR erase): they stay, by "deleted", without url, email, IP data or
+	 * avatar, under a random hash that links them to nothing; the text stays unless {@code removeText}.
+	 * @return how many comments were anonymised
+	 */
+	@Transactional
+	public int anonymise(EmailHash commenter, boolean removeText) {
+		return this.repository.anonymise(commenter, this.privacy.encrypt(""), removeText);
+	}
+
+	/** Drops the IP prefix and hash of comments submitted before then. @return how many comments changed */
+	@Transactional
+	public int forgetIpAddresses(Instant submittedBefore) {
+		return this.repository.forgetIpAddresses(submittedBefore);
+	}
+
+	/**
+	 * Deletes comments of this status submitted and last decided before then; their replies stay, without a parent.
+	 * @return how many were deleted
+	 */
+	@Transactional
+	public int purge(CommentStatus status, Instant unchangedSince) {
+		if (status != CommentStatus.HELD && status != CommentStatus.SPAM) {
+			throw new IllegalArgumentException("Only held and spam comments are purged, not " + status.wireValue());
+		}
+		return this.repository.purge(status, unchangedSince);
+	}
+
+	/** The next batch of emails not encrypted under {@code keyId}, in id order after {@code after}. */
+	@Transactional(readOnly = true)
+	public List<StoredEmail> emailsNotUnder(String keyId, @Nullable CommentId after, int limit) {
+		return this.repository.emailsNotUnder(keyId, after, limit);
+	}
+
+	/** Replaces a stored email if it is still the one read. @return whether it was replaced */
+	@Transactional
+	public boolean replaceEmail(StoredEmail read, EncryptedEmail replacement) {
+		return this.repository.replaceEmail(read.commentId(), read.email(), replacement);
+	}
+
+	@Transactional(readOnly = true)
+	public int countEmailsNotUnder(String keyId) {
+		return this.repository.countNotUnder(keyId);
 	}
 
 	/** A post's published comments, oldest first. */

@@ -8,8 +8,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -69,6 +72,22 @@ public class ActionLinks {
 
 	/** What a valid link asks for. */
 	public record Link(CommentId commentId, ModerationAction action, Instant expiresAt, String nonce) {
+	}
+
+	/** A used link: which action on which comment, when. */
+	public record Use(UUID commentId, String action, Instant usedAt) {
+	}
+
+	/** The links used on these comments (for a commenter's data export). */
+	@Transactional(readOnly = true)
+	public List<Use> usesOn(Collection<UUID> comments) {
+		if (comments.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select comment_id, action, used_at from link_use where comment_id in (:ids) order by used_at")
+			.param("ids", comments)
+			.query((rs, n) -> new Use(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.list();
 	}
 
 	/** A new link for one action on one comment. */

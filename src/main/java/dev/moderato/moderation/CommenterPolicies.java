@@ -84,6 +84,23 @@ public class CommenterPolicies {
 			.list();
 	}
 
+	/** Every policy stored for one commenter, expired ones included. */
+	@Transactional(readOnly = true)
+	public List<Policy> of(EmailHash commenter) {
+		return this.jdbc.sql("select * from commenter_policy where email_hash = ? order by created_at")
+			.param(commenter.value())
+			.query((rs, n) -> new Policy(new EmailHash(rs.getString("email_hash")), Kind.valueOf(rs.getString("kind")),
+					rs.getString("reason"), rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant(),
+					rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/** Deletes every policy on a commenter (GDPR erase). @return how many there were */
+	@Transactional
+	public int forget(EmailHash commenter) {
+		return this.jdbc.sql("delete from commenter_policy where email_hash = ?").param(commenter.value()).update();
+	}
+
 	private void put(EmailHash commenter, Kind kind, String by, @Nullable String reason, @Nullable Instant until) {
 		this.jdbc.sql("""
 				insert into commenter_policy (email_hash, kind, reason, expires_at, created_by, created_at)

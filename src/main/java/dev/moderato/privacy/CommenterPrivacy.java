@@ -67,6 +67,11 @@ public class CommenterPrivacy {
 		}
 	}
 
+	/** The key id {@link #encrypt} uses now; ciphertexts under other ids are re-encrypted by a key rotation. */
+	public String activeKeyId() {
+		return this.activeKeyId;
+	}
+
 	/** Decrypts an email; fails if the key is unknown or the ciphertext was tampered with. */
 	public String decrypt(EncryptedEmail encrypted) {
 		SecretKeySpec key = this.emailKeys.get(encrypted.keyId());

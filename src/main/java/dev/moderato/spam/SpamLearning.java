@@ -1,7 +1,9 @@
 package dev.moderato.spam;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -52,6 +54,22 @@ public class SpamLearning {
 		if (this.memory.record(feedback)) {
 			this.meters.counter("moderato.spam.feedback", "label", feedback.spam() ? "spam" : "ham").increment();
 		}
+	}
+
+	/** The decisions logged about these comments (for a commenter's data export). */
+	@Transactional(readOnly = true)
+	public List<Feedback> feedbackAbout(Collection<UUID> comments) {
+		return this.memory.about(comments).stream().map(SpamMemory.Logged::feedback).toList();
+	}
+
+	/**
+	 * Removes the commenter from logged decisions about these comments (GDPR erase): the name and url go, the text
+	 * too if asked. What the model already learned stays.
+	 * @return how many logged decisions changed
+	 */
+	@Transactional
+	public int anonymise(Collection<UUID> comments, boolean removeText) {
+		return this.memory.anonymise(comments, removeText);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -3,6 +3,7 @@ package dev.moderato.spam;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,6 +59,34 @@ class SpamMemory {
 					rs.getObject("comment_id", UUID.class), rs.getString("post_id"), rs.getString("author_name"),
 					rs.getString("author_url"), rs.getString("text"), rs.getBoolean("spam"))))
 			.list();
+	}
+
+	/** Logged decisions about these comments, in log order. */
+	List<Logged> about(Collection<UUID> comments) {
+		if (comments.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from spam_feedback where comment_id in (:ids) order by seq")
+			.param("ids", comments)
+			.query((rs, n) -> new Logged(rs.getLong("seq"), new Feedback(rs.getObject("event_id", UUID.class),
+					rs.getObject("comment_id", UUID.class), rs.getString("post_id"), rs.getString("author_name"),
+					rs.getString("author_url"), rs.getString("text"), rs.getBoolean("spam"))))
+			.list();
+	}
+
+	/** Removes the author (and the text, if asked) from logged decisions about these comments. */
+	int anonymise(Collection<UUID> comments, boolean removeText) {
+		if (comments.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				update spam_feedback set author_name = 'deleted', author_url = null,
+				  text = case when :removeText then '[deleted]' else text end
+				where comment_id in (:ids)
+				""")
+			.param("removeText", removeText)
+			.param("ids", comments)
+			.update();
 	}
 
 	/** A saved model and the log position it includes. */

@@ -44,7 +44,9 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**", "/actuator/**", "/error")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/posts/*/comments", "/api/v1/comments/*").permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/posts/*/comments").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/posts/*/comments", "/api/v1/privacy/requests").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/avatars/**").permitAll()
+				.requestMatchers("/api/v1/privacy/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/v1/posts/*").hasRole("ADMIN")
 				.requestMatchers("/api/v1/accounts/me/**").authenticated()
@@ -73,13 +75,13 @@ class SecurityConfiguration {
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/moderation/links/**", "/login", "/css/**", "/js/**", "/favicon.ico", "/").permitAll()
+				.requestMatchers("/moderation/links/**", "/privacy/confirm/**", "/login", "/css/**", "/js/**", "/favicon.ico", "/").permitAll()
 				.requestMatchers("/moderation/**").hasRole("MODERATOR")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/moderation", true).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// a link token is the capability: a forged cross-site POST would have to know it
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/moderation/links/**"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/moderation/links/**", "/privacy/confirm/**"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")))
 			.build();
@@ -108,6 +110,7 @@ class SecurityConfiguration {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/v1/posts/*/comments", publicApi);
 		source.registerCorsConfiguration("/api/v1/comments/*", publicApi);
+		source.registerCorsConfiguration("/api/v1/privacy/requests", publicApi);
 		return source;
 	}
 

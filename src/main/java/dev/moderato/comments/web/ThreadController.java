@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The public read side: a post's published thread and the status of one comment. Never carries an email,
@@ -55,7 +56,8 @@ class ThreadController {
 		}
 		List<Comment> published = this.comments.published(post);
 		Map<UUID, ThreadEntry> byId = new LinkedHashMap<>();
-		published.forEach(c -> byId.put(c.id().value(), ThreadEntry.of(c, CommentHtml.render(c.text()))));
+		String avatars = ServletUriComponentsBuilder.fromCurrentContextPath().path(AvatarController.PATH).toUriString();
+		published.forEach(c -> byId.put(c.id().value(), ThreadEntry.of(c, CommentHtml.render(c.text()), avatars)));
 		List<ThreadEntry> roots = new ArrayList<>();
 		for (Comment c : published) {
 			ThreadEntry entry = byId.get(c.id().value());
@@ -94,12 +96,14 @@ class ThreadController {
 	record Thread(String postId, int count, List<ThreadEntry> comments) {
 	}
 
+	/** @param avatar the commenter's identicon, {@code null} when none is stored */
 	record ThreadEntry(String id, @Nullable String parentId, String authorName, @Nullable String authorUrl, String text,
-			String html, Instant createdAt, List<ThreadEntry> replies) {
+			String html, @Nullable String avatar, Instant createdAt, List<ThreadEntry> replies) {
 
-		static ThreadEntry of(Comment c, String html) {
+		static ThreadEntry of(Comment c, String html, String avatars) {
 			return new ThreadEntry(c.id().toString(), c.parentId() == null ? null : c.parentId().toString(),
-					c.author().name(), c.author().url(), c.text(), html, c.submittedAt(), new ArrayList<>());
+					c.author().name(), c.author().url(), c.text(), html,
+					c.avatarId() == null ? null : avatars + c.avatarId() + ".svg", c.submittedAt(), new ArrayList<>());
 		}
 
 	}
