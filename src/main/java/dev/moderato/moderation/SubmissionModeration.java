@@ -15,6 +15,7 @@ import dev.moderato.intake.CommentSubmitted;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.EmailHash;
+import dev.moderato.privacy.IpAddress;
 import dev.moderato.spam.Assessment;
 import dev.moderato.spam.Candidate;
 import dev.moderato.spam.SpamFilter;
@@ -79,7 +80,8 @@ public class SubmissionModeration {
 				commenter.value(), history.approved(), history.spam(), network, submitted.honeypotFilled(),
 				submitted.timeToSubmitMs() == null ? null : Duration.ofMillis(submitted.timeToSubmitMs()),
 				this.comments.countFrom(commenter, windowStart),
-				network == null || "unknown".equals(network) ? 0 : this.comments.countFromNetwork(network, windowStart),
+				// a proxy's own network (forwarded headers not set up) would lump every commenter together
+				network == null || IpAddress.isPrivateNetwork(network) ? 0 : this.comments.countFromNetwork(network, windowStart),
 				this.comments.nearDuplicatesElsewhere(fingerprint, post, submitted.submittedAt().minus(DUPLICATE_WINDOW),
 						TextFingerprint.NEAR_DUPLICATE_BITS));
 	}

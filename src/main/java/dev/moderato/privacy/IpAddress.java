@@ -14,6 +14,22 @@ import org.jspecify.annotations.Nullable;
  */
 public record IpAddress(String prefix, String hash) {
 
+	/**
+	 * Whether a stored prefix is a loopback, private or link-local network: the address of a proxy rather than of a
+	 * commenter (when forwarded headers are not set up), so it says nothing about who sent a comment.
+	 */
+	public static boolean isPrivateNetwork(String prefix) {
+		int slash = prefix.indexOf('/');
+		InetAddress network = parse(slash < 0 ? prefix : prefix.substring(0, slash));
+		if (network == null) {
+			return true;
+		}
+		byte[] bytes = network.getAddress();
+		boolean uniqueLocalV6 = bytes.length == 16 && (bytes[0] & 0xFE) == 0xFC;
+		return network.isLoopbackAddress() || network.isSiteLocalAddress() || network.isLinkLocalAddress()
+				|| network.isAnyLocalAddress() || uniqueLocalV6;
+	}
+
 	static String prefixOf(String address) {
 		InetAddress inet = parse(address);
 		if (inet == null) {

@@ -61,6 +61,17 @@ class CommenterPrivacyTests {
 	}
 
 	@Test
+	void tellsProxyNetworksFromPublicOnes() {
+		assertThat(IpAddress.isPrivateNetwork("127.0.0.0/24")).isTrue();
+		assertThat(IpAddress.isPrivateNetwork("10.1.2.0/24")).isTrue();
+		assertThat(IpAddress.isPrivateNetwork("192.168.1.0/24")).isTrue();
+		assertThat(IpAddress.isPrivateNetwork("fd12:3456:789a:0:0:0:0:0/48")).isTrue();
+		assertThat(IpAddress.isPrivateNetwork("unknown")).isTrue();
+		assertThat(IpAddress.isPrivateNetwork("203.0.113.0/24")).isFalse();
+		assertThat(IpAddress.isPrivateNetwork("2001:db8:abcd:0:0:0:0:0/48")).isFalse();
+	}
+
+	@Test
 	void refusesAnActiveKeyThatIsNotConfigured() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new CommenterPrivacy(new PrivacySettings(Map.of("k1", KEY_1), "k9", HASH_KEY)));
