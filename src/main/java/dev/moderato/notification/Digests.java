@@ -112,7 +112,7 @@ public class Digests {
 	}
 
 	/**
-	 * Records one digest for each author and period that ended by {@code now}. Safe to run again, and on several
+	 * Records one digest for each author and period that ended by {@code now}, due at once. Safe to run again, and on several
 	 * instances at once: each digest is recorded under a key naming the author and the period.
 	 * @return how many digests were recorded
 	 */
@@ -126,14 +126,16 @@ public class Digests {
 			.list();
 		int recorded = 0;
 		for (Due one : due) {
-			if (Boolean.TRUE.equals(this.transactions.execute(tx -> digest(one, now)))) {
+			if (Boolean.TRUE.equals(this.transactions.execute(tx -> digest(one)))) {
 				recorded++;
 			}
 		}
 		return recorded;
 	}
 
-	private boolean digest(Due due, Instant now) {
+	private boolean digest(Due due) {
+		// the periods are chosen by the caller's instant; the digest itself is recorded (and due) now
+		Instant now = this.clock.instant();
 		List<Entry> entries = this.jdbc.sql("""
 				select post_id, comment_id, kind, commenter_name, text, reasons from digest_entry
 				where recipient_hash = ? and period_end = ? and digested_at is null order by created_at for update skip locked
