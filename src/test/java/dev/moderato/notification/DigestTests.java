@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.moderato.Api;
+import dev.moderato.CommentFixtures;
 import dev.moderato.IntegrationTest;
+import dev.moderato.comments.Comments;
 import dev.moderato.Mailbox;
 import dev.moderato.Moderators;
 import dev.moderato.moderation.CommentModerated;
@@ -55,6 +57,9 @@ class DigestTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Comments comments;
 
 	String postId;
 
@@ -137,11 +142,11 @@ class DigestTests {
 	}
 
 	@Test
-	void anAuthorWhoChoseAnHourlyDigestGetsNoSingleMailForASubmittedComment() {
+	void anAuthorWhoChoseAnHourlyDigestGetsNoSingleMailWhenAModeratorPublishesAComment() {
 		choose(Map.of("authorEmail", this.author, "delivery", "hourly"));
-		Api api = new Api(this.port, this.json);
-		String id = api.json(api.submit(this.postId, Map.of("authorName", "Dee", "authorEmail", "dee@mail.example", "text",
-				"Through the whole pipeline."))).get("id").asString();
+		String id = new CommentFixtures(this.comments, this.privacy)
+			.heldComment(this.postId, "Dee", "dee@mail.example", "Through the whole pipeline.").id().toString();
+		this.admin.act(id, "approve");
 		Instant periodEnd = await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.sql("select period_end from digest_entry where comment_id = ?")
 				.param(UUID.fromString(id)).query(java.sql.Timestamp.class).optional(), java.util.Optional::isPresent)

@@ -1,9 +1,7 @@
 package dev.moderato.notification;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +10,6 @@ import dev.moderato.Api;
 import dev.moderato.Mailbox;
 import dev.moderato.Moderators;
 import jakarta.mail.internet.MimeMessage;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -43,33 +40,8 @@ final class NotificationScenario {
 		this.browser = RestClient.create("http://localhost:" + port);
 	}
 
-	/** Submits a comment and waits for its first verdict. @return its id */
-	String comment(String postId, String name, String email, String text, boolean notifyReplies, @Nullable String parent) {
-		Map<String, Object> form = new LinkedHashMap<>(Map.of("authorName", name, "authorEmail", email, "text", text,
-				"notifyReplies", notifyReplies));
-		if (parent != null) {
-			form.put("parentId", parent);
-		}
-		String id = this.api.json(this.api.submit(postId, form)).get("id").asString();
-		await().atMost(Duration.ofSeconds(20)).until(() -> !"pending".equals(status(id)));
-		return id;
-	}
-
-	/** Publishes a comment whatever the spam filter said. */
-	String published(String postId, String name, String email, String text, boolean notifyReplies, @Nullable String parent) {
-		String id = comment(postId, name, email, text, notifyReplies, parent);
-		if (!"approved".equals(status(id))) {
-			act(id, "approve");
-		}
-		return id;
-	}
-
 	void act(String id, String action) {
 		this.admin.act(id, action);
-	}
-
-	String status(String id) {
-		return this.api.json(this.api.get("/api/v1/comments/" + id)).get("status").asString();
 	}
 
 	List<MimeMessage> awaitMails(String recipient, int count) {

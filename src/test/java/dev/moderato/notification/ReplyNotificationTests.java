@@ -2,10 +2,16 @@ package dev.moderato.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.moderato.CommentFixtures;
 import dev.moderato.IntegrationTest;
+import dev.moderato.comments.Comment;
+import dev.moderato.comments.CommentId;
+import dev.moderato.comments.Comments;
+import dev.moderato.moderation.CommentModerated;
 import dev.moderato.Mailbox;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.EmailHash;
@@ -23,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Reply notifications: double opt-in first, then a mail for each reply when it is first approved, never before,
- * never for a held, spam or own reply.
+ * never for a held, spam or own reply. Comments are stored as fixtures (intake's per-network limits stay untouched)
+ * and decided by a moderator, so every verdict travels through Kafka.
  */
 @IntegrationTest
 class ReplyNotificationTests {
@@ -52,6 +59,11 @@ class ReplyNotificationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Comments comments;
+
+	CommentFixtures fixtures;
+
 	NotificationScenario scenario;
 
 	String postId;
@@ -61,6 +73,7 @@ class ReplyNotificationTests {
 	@BeforeEach
 	void setUp() {
 		this.scenario = new NotificationScenario(this.port, this.json, this.greenMail);
+		this.fixtures = new CommentFixtures(this.comments, this.privacy);
 		this.postId = "replies-" + UUID.randomUUID().toString().substring(0, 8);
 		this.ann = "ann-" + this.postId + "@mail.example";
 		this.scenario.api.registerPost(this.postId, "Sourdough", "Bea", "bea-" + this.postId + "@blog.example");
@@ -68,12 +81,12 @@ class ReplyNotificationTests {
 
 	@Test
 	void aConfirmedCommenterGetsOneMailPerApprovedReplyAndNeverBeforeApproval() throws Exception {
-		String parent = this.scenario.published(this.postId, "Ann", this.ann, "How long do you proof?", true, null);
+		String parent = publishedAskingForReplies("Ann", this.ann, "How long do you proof?");
 		confirm(this.ann);
 
 		String bob = "bob-" + this.postId + "@mail.example";
-		String reply = this.scenario.comment(this.postId, "Bob", bob, "Overnight, in the fridge.", false, parent);
-		assertThat(this.scenario.status(reply)).as("a first comment is held").isEqualTo("held");
+		String reply = heldReply(parent, "Bob", bob, "Overnight, in the fridge.");
+		this.replies.on(verdict(reply, "held"));
 		assertThat(replyMailsRecorded(reply)).as("nothing while the reply is held").isZero();
 
 		this.scenario.act(reply, "approve");
@@ -86,8 +99,7 @@ class ReplyNotificationTests {
 
 		this.scenario.act(reply, "reject");
 		this.scenario.act(reply, "approve");
-		String later = this.scenario.published(this.postId, "Bea", "bea-" + this.postId + "@blog.example", "Same here", false,
-				parent);
+		String later = publishedReply(parent, "Bea", "bea-" + this.postId + "@blog.example", "Same here");
 		awaitReplyMail(later);
 		assertThat(replyMailsRecorded(reply)).as("only the first approval").isEqualTo(1);
 		assertThat(this.scenario.mailbox.to(this.ann).stream().filter(m -> Mailbox.text(m).contains("Overnight"))).hasSize(1);
@@ -95,14 +107,14 @@ class ReplyNotificationTests {
 
 	@Test
 	void noMailForASpamReplyOrForOnesOwnReply() {
-		String parent = this.scenario.published(this.postId, "Ann", this.ann, "Rye or wheat?", true, null);
+		String parent = publishedAskingForReplies("Ann", this.ann, "Rye or wheat?");
 		confirm(this.ann);
 
-		String spam = this.scenario.comment(this.postId, "Sam", "sam-" + this.postId + "@mail.example", "Cheap pills here",
-				false, parent);
+		String spam = heldReply(parent, "Sam", "sam-" + this.postId + "@mail.example", "Cheap pills here");
 		this.scenario.act(spam, "spam");
-		String own = this.scenario.published(this.postId, "Ann", this.ann, "Answering myself: rye.", false, parent);
+		String own = publishedReply(parent, "Ann", this.ann, "Answering myself: rye.");
 		await().atMost(Duration.ofSeconds(20)).until(() -> firstApprovalSeen(own));
+		this.replies.on(verdict(spam, "spam"));
 
 		assertThat(replyMailsRecorded(spam)).isZero();
 		assertThat(replyMailsRecorded(own)).as("one's own reply").isZero();
@@ -110,9 +122,8 @@ class ReplyNotificationTests {
 
 	@Test
 	void anUnconfirmedAddressGetsNoReplyMailSoNobodyCanSubscribeSomeoneElse() {
-		String parent = this.scenario.published(this.postId, "Victim?", this.ann, "Signed up by someone else", true, null);
-		String reply = this.scenario.published(this.postId, "Bea", "bea-" + this.postId + "@blog.example", "A reply", false,
-				parent);
+		String parent = publishedAskingForReplies("Victim?", this.ann, "Signed up by someone else");
+		String reply = publishedReply(parent, "Bea", "bea-" + this.postId + "@blog.example", "A reply");
 		await().atMost(Duration.ofSeconds(20)).until(() -> firstApprovalSeen(reply));
 
 		assertThat(replyMailsRecorded(reply)).isZero();
@@ -126,7 +137,7 @@ class ReplyNotificationTests {
 	void oneConfirmationMailPerAddressPerDayHoweverManyComments() {
 		EmailHash hash = this.privacy.hash(this.ann);
 		for (int i = 0; i < 3; i++) {
-			String id = this.scenario.published(this.postId, "Ann", this.ann, "Comment number " + i, true, null);
+			String id = publishedAskingForReplies("Ann", this.ann, "Comment number " + i);
 			await().atMost(Duration.ofSeconds(20)).until(() -> authorMailRecorded(id));
 		}
 		assertThat(this.jdbc.sql("select count(*) from notification where kind = 'confirm-replies' and recipient_hash = ?")
@@ -158,6 +169,31 @@ class ReplyNotificationTests {
 		this.replies.expireRequests(now.plus(Duration.ofHours(49)));
 		assertThat(requests(hash)).as("expired request forgotten").isZero();
 		assertThat(this.scenario.post(valid, "").getStatusCode().value()).as("nothing left to confirm").isEqualTo(410);
+	}
+
+	/** A comment asking for replies, published by a moderator: its verdict goes through Kafka as any other. */
+	private String publishedAskingForReplies(String name, String email, String text) {
+		String id = this.fixtures.heldCommentAskingForReplies(this.postId, name, email, text).id().toString();
+		this.scenario.act(id, "approve");
+		return id;
+	}
+
+	private String heldReply(String parent, String name, String email, String text) {
+		Comment parentComment = this.comments.find(CommentId.parse(parent).orElseThrow()).orElseThrow();
+		return this.fixtures.heldReply(parentComment, name, email, text).id().toString();
+	}
+
+	private String publishedReply(String parent, String name, String email, String text) {
+		String id = heldReply(parent, name, email, text);
+		this.scenario.act(id, "approve");
+		return id;
+	}
+
+	private CommentModerated verdict(String id, String status) {
+		Comment comment = this.comments.find(CommentId.parse(id).orElseThrow()).orElseThrow();
+		return new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), comment.id().value(), this.postId,
+				comment.parentId() == null ? null : comment.parentId().value(), status, "pending", 0.5, List.of(),
+				"engine", "engine", comment.author().name(), null, comment.text(), Instant.now());
 	}
 
 	private int requests(EmailHash hash) {

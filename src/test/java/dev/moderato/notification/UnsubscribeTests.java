@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.moderato.CommentFixtures;
 import dev.moderato.IntegrationTest;
+import dev.moderato.comments.Comments;
 import dev.moderato.Mailbox;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.EmailHash;
@@ -63,6 +65,9 @@ class UnsubscribeTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Comments comments;
+
 	NotificationScenario scenario;
 
 	String postId;
@@ -81,8 +86,10 @@ class UnsubscribeTests {
 
 	@Test
 	void theAuthorsMailCarriesOneClickHeadersAndAPostToThemSwitchesThatKindOff() {
-		this.scenario.comment(this.postId, "Newcomer", "new-" + this.postId + "@mail.example", "Held, as a first comment",
-				false, null);
+		String id = new CommentFixtures(this.comments, this.privacy)
+			.heldComment(this.postId, "Newcomer", "new-" + this.postId + "@mail.example", "Published by a moderator")
+			.id().toString();
+		this.scenario.act(id, "approve");
 		MimeMessage held = this.scenario.awaitMails(this.author, 1).get(0);
 		String header = NotificationScenario.header(held, "List-Unsubscribe");
 		assertThat(header).startsWith("<http").endsWith(">").contains("/notifications/unsubscribe/");
@@ -92,12 +99,12 @@ class UnsubscribeTests {
 
 		ResponseEntity<String> page = this.scenario.get(oneClick);
 		assertThat(page.getStatusCode().value()).isEqualTo(200);
-		assertThat(page.getBody()).contains("mails about comments held for review", "List-Unsubscribe");
-		assertThat(this.preferences.of(authorHash()).held()).as("opening the link changes nothing").isTrue();
+		assertThat(page.getBody()).contains("mails about new comments on your posts", "List-Unsubscribe");
+		assertThat(this.preferences.of(authorHash()).newComment()).as("opening the link changes nothing").isTrue();
 
 		ResponseEntity<String> done = this.scenario.oneClick(oneClick);
 		assertThat(done.getStatusCode().value()).isEqualTo(200);
-		assertThat(this.preferences.of(authorHash())).isEqualTo(new AuthorPreference(Delivery.IMMEDIATE, true, false, false));
+		assertThat(this.preferences.of(authorHash())).isEqualTo(new AuthorPreference(Delivery.IMMEDIATE, false, true, false));
 		assertThat(this.scenario.oneClick(oneClick).getStatusCode().value()).as("twice changes nothing").isEqualTo(200);
 	}
 
