@@ -41,12 +41,27 @@ public final class CommentFixtures {
 		return stored(postId, null, name, email, text, false);
 	}
 
+	/** A comment a moderator has not seen yet, whose author ticked "notify me of replies". */
+	public Comment heldCommentAskingForReplies(String postId, String name, String email, String text) {
+		return stored(postId, null, name, email, text, false, true);
+	}
+
+	/** A reply a moderator has not seen yet. */
+	public Comment heldReply(Comment parent, String name, String email, String text) {
+		return stored(parent.postId().value(), parent.id(), name, email, text, false);
+	}
+
 	private Comment stored(String postId, @Nullable CommentId parent, String name, String email, String text,
 			boolean approved) {
+		return stored(postId, parent, name, email, text, approved, false);
+	}
+
+	private Comment stored(String postId, @Nullable CommentId parent, String name, String email, String text,
+			boolean approved, boolean notifyReplies) {
 		Instant now = Instant.now();
 		Comment comment = Comment.submitted(CommentId.next(now), new PostId(postId), parent,
 				new CommentAuthor(name, null, this.privacy.encrypt(email), this.privacy.hash(email)), "203.0.113.0/24",
-				null, text, false, now);
+				null, text, notifyReplies, now);
 		comment.judge(approved ? CommentStatus.APPROVED : CommentStatus.HELD, approved ? 0.01 : 0.5, List.of("fixture"),
 				"fixture", now);
 		this.comments.addOnce(comment);

@@ -11,6 +11,7 @@ import dev.moderato.moderation.ModerationAction;
 import dev.moderato.posts.Post;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
+import dev.moderato.privacy.EmailHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells a post's author about comments: a new published comment, or one held for review. The mail shows the
- * commenter's name and text, never the commenter's email.
+ * Tells a post's author about comments: a new published comment, or one held for review, each at once or gathered
+ * into an hourly or daily digest, as the author chose. The mail shows the commenter's name and text, never the
+ * commenter's email, and carries links to unsubscribe and to change these choices.
  */
 @Service
 public class AuthorNotifications {
@@ -36,23 +38,33 @@ public class AuthorNotifications {
 
 	private final ActionLinks links;
 
-	AuthorNotifications(Posts posts, MailComposer composer, NotificationLog notifications, ActionLinks links, Clock clock) {
+	private final AuthorPreferences preferences;
+
+	private final NotificationLinks mailLinks;
+
+	private final Digests digests;
+
+	AuthorNotifications(Posts posts, MailComposer composer, NotificationLog notifications, ActionLinks links,
+			AuthorPreferences preferences, NotificationLinks mailLinks, Digests digests, Clock clock) {
 		this.links = links;
 		this.posts = posts;
 		this.composer = composer;
 		this.notifications = notifications;
+		this.preferences = preferences;
+		this.mailLinks = mailLinks;
+		this.digests = digests;
 		this.clock = clock;
 	}
 
-	/** Records the author's mail for a verdict, once per event. */
+	/** Records the author's mail (or digest entry) for a verdict, once per event. */
 	@Transactional
 	public void on(CommentModerated event) {
-		String template = switch (event.status()) {
-			case "approved" -> "new-comment";
-			case "held" -> "comment-held";
+		String kind = switch (event.status()) {
+			case "approved" -> AuthorPreference.NEW_COMMENT;
+			case "held" -> AuthorPreference.HELD;
 			default -> null;
 		};
-		if (template == null) {
+		if (kind == null) {
 			return;
 		}
 		Post post = this.posts.find(new PostId(event.postId())).orElse(null);
@@ -60,6 +72,18 @@ public class AuthorNotifications {
 			log.atWarn().addKeyValue("postId", event.postId()).log("No author to notify: post unknown");
 			return;
 		}
+		EmailHash author = this.preferences.authorKey(post.authorEmail());
+		AuthorPreference preference = this.preferences.of(author);
+		if (!preference.wants(kind)) {
+			log.atInfo().addKeyValue("commentId", event.commentId()).addKeyValue("kind", kind)
+				.log("Author notification not wanted");
+			return;
+		}
+		if (preference.delivery() != Delivery.IMMEDIATE) {
+			this.digests.add(event, kind, author, preference.delivery());
+			return;
+		}
+		String template = AuthorPreference.HELD.equals(kind) ? "comment-held" : "new-comment";
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("post", post);
 		model.put("commentId", event.commentId().toString());
@@ -67,17 +91,21 @@ public class AuthorNotifications {
 		model.put("text", event.text());
 		model.put("reasons", event.reasons());
 		model.put("reply", event.parentId() != null);
-		if ("comment-held".equals(template)) {
+		if (AuthorPreference.HELD.equals(kind)) {
 			CommentId id = new CommentId(event.commentId());
 			model.put("approveLink", this.links.create(id, ModerationAction.APPROVE));
 			model.put("spamLink", this.links.create(id, ModerationAction.SPAM));
 			model.put("rejectLink", this.links.create(id, ModerationAction.REJECT));
 		}
+		String unsubscribe = this.mailLinks.unsubscribe(author, "kind:" + kind);
+		model.put("unsubscribeLink", unsubscribe);
+		model.put("unsubscribeAllLink", this.mailLinks.unsubscribe(author, OptOuts.ALL));
+		model.put("preferencesLink", this.mailLinks.preferences(author));
 		String subject = ("new-comment".equals(template) ? "New comment on \"" : "Comment awaiting review on \"")
 				+ post.title() + "\"";
-		Mail mail = this.composer.compose(template, post.authorEmail(), subject, model);
+		Mail mail = this.composer.compose(template, post.authorEmail(), subject, model, unsubscribe);
 		boolean recorded = this.notifications.recordOnce("author:" + event.eventId(), template, event.commentId(), mail,
-				this.clock.instant());
+				"kind:" + kind, this.clock.instant());
 		log.atInfo()
 			.addKeyValue("commentId", event.commentId())
 			.addKeyValue("postId", event.postId())

@@ -2,6 +2,7 @@ package dev.moderato.notification;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
@@ -22,9 +23,16 @@ class MailComposer {
 	private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
 
 	Mail compose(String template, String recipient, String subject, Map<String, Object> model) {
+		return compose(template, recipient, subject, model, null);
+	}
+
+	/** A mail whose {@code List-Unsubscribe} header points at the given one-click address. */
+	Mail compose(String template, String recipient, String subject, Map<String, Object> model,
+			@Nullable String unsubscribeUrl) {
 		Context context = new Context();
 		context.setVariables(model);
-		return new Mail(recipient, subject, this.text.process(template, context), this.html.process(template, context));
+		return new Mail(recipient, subject, this.text.process(template, context), this.html.process(template, context),
+				unsubscribeUrl);
 	}
 
 	private static TemplateEngine engine(TemplateMode mode, String suffix) {

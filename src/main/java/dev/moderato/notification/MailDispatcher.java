@@ -50,6 +50,11 @@ class MailDispatcher {
 	@Scheduled(fixedDelayString = "${moderato.notification.dispatch-interval:1s}")
 	void dispatchDue() {
 		Instant now = this.clock.instant();
+		int suppressed = this.notifications.suppressUnwanted(now);
+		if (suppressed > 0) {
+			this.meters.counter("moderato.notifications", "outcome", "suppressed").increment(suppressed);
+			log.atInfo().log("{} mails not sent: their recipients unsubscribed", suppressed);
+		}
 		for (NotificationLog.Claimed claimed : this.notifications.claimDue(this.settings.batchSize(), now,
 				now.plus(this.settings.lease()))) {
 			send(claimed);
@@ -97,6 +102,12 @@ class MailDispatcher {
 		helper.setTo(claimed.mail().recipient());
 		helper.setSubject(MailHeaders.safe(claimed.mail().subject()));
 		helper.setText(claimed.mail().text(), claimed.mail().html());
+		String unsubscribe = claimed.mail().unsubscribeUrl();
+		if (unsubscribe != null && unsubscribe.matches("https?://[!-~&&[^<>]]+")) {
+			// RFC 8058: a POST of "List-Unsubscribe=One-Click" to this address unsubscribes, without login
+			message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 		// stable per notification (the sender keeps an explicit id): a resend after a crash is recognisably the same mail
 		message.setHeader("Message-ID", "<" + claimed.id() + "@moderato>");
 		return message;

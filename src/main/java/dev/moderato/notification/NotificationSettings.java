@@ -1,6 +1,7 @@
 package dev.moderato.notification;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,11 +21,26 @@ import org.springframework.validation.annotation.Validated;
  * @param firstRetry delay before the second try; doubles each try
  * @param maxRetry the longest delay between tries
  * @param lease how long one sender owns a mail it picked up before another may try it
+ * @param digestZone the time zone whose hours and days bound hourly and daily digests
+ * @param digestInterval how often the digest job looks for periods that have ended
+ * @param confirmationTtl how long a reply-notification confirmation link works; unconfirmed requests expire then
+ * @param confirmationResendAfter the least time between two confirmation mails to one address
  */
 @Validated
 @ConfigurationProperties("moderato.notification")
 public record NotificationSettings(@DefaultValue("Moderato <moderato@localhost>") @NotBlank String from,
 		@DefaultValue("1s") @NotNull Duration dispatchInterval, @DefaultValue("20") @Min(1) int batchSize,
 		@DefaultValue("8") @Min(1) int maxAttempts, @DefaultValue("30s") @NotNull Duration firstRetry,
-		@DefaultValue("1h") @NotNull Duration maxRetry, @DefaultValue("2m") @NotNull Duration lease) {
+		@DefaultValue("1h") @NotNull Duration maxRetry, @DefaultValue("2m") @NotNull Duration lease,
+		@DefaultValue("UTC") @NotNull ZoneId digestZone, @DefaultValue("1m") @NotNull Duration digestInterval,
+		@DefaultValue("48h") @NotNull Duration confirmationTtl,
+		@DefaultValue("24h") @NotNull Duration confirmationResendAfter) {
+
+	/** The defaults, with a sender and retry timing of one's own (tests). */
+	static NotificationSettings sending(String from, int batchSize, int maxAttempts, Duration firstRetry,
+			Duration maxRetry, Duration lease) {
+		return new NotificationSettings(from, Duration.ofSeconds(1), batchSize, maxAttempts, firstRetry, maxRetry, lease,
+				ZoneId.of("UTC"), Duration.ofMinutes(1), Duration.ofHours(48), Duration.ofHours(24));
+	}
+
 }

@@ -51,7 +51,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/v1/posts/*").hasRole("ADMIN")
 				.requestMatchers("/api/v1/accounts/me/**").authenticated()
 				.requestMatchers("/api/v1/accounts/**").hasRole("ADMIN")
-				.requestMatchers("/api/v1/moderation/audit/**").hasRole("ADMIN")
+				.requestMatchers("/api/v1/moderation/audit/**", "/api/v1/notifications/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/moderation/**").hasRole("MODERATOR")
 				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
 				.requestMatchers("/error").permitAll()
@@ -75,13 +75,14 @@ class SecurityConfiguration {
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/moderation/links/**", "/privacy/confirm/**", "/login", "/css/**", "/js/**", "/favicon.ico", "/").permitAll()
+				.requestMatchers("/moderation/links/**", "/privacy/confirm/**", "/notifications/**", "/login", "/css/**", "/js/**",
+						"/favicon.ico", "/").permitAll()
 				.requestMatchers("/moderation/**").hasRole("MODERATOR")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/moderation", true).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// a link token is the capability: a forged cross-site POST would have to know it
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/moderation/links/**", "/privacy/confirm/**"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/moderation/links/**", "/privacy/confirm/**", "/notifications/**"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")))
 			.build();

@@ -87,8 +87,8 @@ class MailRetryTests {
 	}
 
 	private MailDispatcher dispatcher(JavaMailSender sender, Instant now, int maxAttempts) {
-		NotificationSettings settings = new NotificationSettings("Moderato <moderato@localhost>", Duration.ofSeconds(1), 50,
-				maxAttempts, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2));
+		NotificationSettings settings = NotificationSettings.sending("Moderato <moderato@localhost>", 50, maxAttempts,
+				Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2));
 		return new MailDispatcher(this.notifications, sender, settings, Clock.fixed(now, ZoneOffset.UTC), this.meters);
 	}
 
@@ -104,11 +104,11 @@ class MailRetryTests {
 	}
 
 	private String status(String recipient) {
-		return this.jdbc.sql("select status from notification where recipient = ?").param(recipient).query(String.class).single();
+		return this.jdbc.sql("select status from notification where dedup_key = ?").param("test:" + recipient).query(String.class).single();
 	}
 
 	private String lastError(String recipient) {
-		return this.jdbc.sql("select last_error from notification where recipient = ?").param(recipient).query(String.class).single();
+		return this.jdbc.sql("select last_error from notification where dedup_key = ?").param("test:" + recipient).query(String.class).single();
 	}
 
 }

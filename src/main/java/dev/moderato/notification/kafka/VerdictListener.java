@@ -2,6 +2,7 @@ package dev.moderato.notification.kafka;
 
 import dev.moderato.moderation.CommentModerated;
 import dev.moderato.notification.AuthorNotifications;
+import dev.moderato.notification.ReplyNotifications;
 import dev.moderato.system.UnreadableRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
@@ -20,14 +21,20 @@ class VerdictListener {
 
 	private final AuthorNotifications authors;
 
-	VerdictListener(JsonMapper json, AuthorNotifications authors) {
+	private final ReplyNotifications replies;
+
+	VerdictListener(JsonMapper json, AuthorNotifications authors, ReplyNotifications replies) {
 		this.json = json;
 		this.authors = authors;
+		this.replies = replies;
 	}
 
 	@KafkaListener(id = "notification-verdicts", groupId = "moderato-notification", topics = CommentModerated.TOPIC)
 	void on(ConsumerRecord<String, byte[]> record) {
-		this.authors.on(read(record));
+		CommentModerated event = read(record);
+		// each records at most once per event, so a redelivery after a failure in the second repeats nothing
+		this.authors.on(event);
+		this.replies.on(event);
 	}
 
 	private CommentModerated read(ConsumerRecord<String, byte[]> record) {

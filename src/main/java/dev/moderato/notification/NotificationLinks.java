@@ -1,0 +1,135 @@
+package dev.moderato.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.moderato.moderation.ModerationSettings;
+import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.privacy.EmailHash;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The signed links in mails: unsubscribe, preferences and reply-notification confirmation. Each names a recipient by
+ * keyed email hash (never an address), is signed with HMAC-SHA256 under a key id (so keys can rotate), and, for
+ * confirmations, expires. Unsubscribe and preferences links do not expire: they must work from any old mail.
+ */
+@Component
+public class NotificationLinks {
+
+	/** What a link is for. */
+	public enum Purpose {
+
+		UNSUBSCRIBE, PREFERENCES, CONFIRM;
+
+		String wire() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * A verified link.
+	 * @param scope for unsubscribe links: {@code all}, {@code thread:<comment id>} or {@code kind:<kind>}
+	 */
+	public record Link(Purpose purpose, EmailHash recipient, String scope, @Nullable Instant expiresAt) {
+	}
+
+	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+	private static final Pattern SCOPE = Pattern.compile("all|thread:[0-9a-f-]{36}|kind:(new-comment|held)|-");
+
+	private static final String KEY_ID = "d1";
+
+	private final SecretKeySpec key;
+
+	private final String baseUrl;
+
+	private final Clock clock;
+
+	NotificationLinks(CommenterPrivacy privacy, ModerationSettings moderation, Clock clock) {
+		this.key = new SecretKeySpec(privacy.deriveKey("notification links v1"), "HmacSHA256");
+		this.baseUrl = moderation.publicUrl().replaceAll("/+$", "") + "/notifications/";
+		this.clock = clock;
+	}
+
+	/** One-click unsubscribe from {@code all}, {@code thread:<comment id>} or {@code kind:<kind>}. */
+	String unsubscribe(EmailHash recipient, String scope) {
+		return url(Purpose.UNSUBSCRIBE, recipient, scope, null);
+	}
+
+	String preferences(EmailHash author) {
+		return url(Purpose.PREFERENCES, author, "-", null);
+	}
+
+	String confirm(EmailHash commenter, Instant expiresAt) {
+		return url(Purpose.CONFIRM, commenter, "-", expiresAt);
+	}
+
+	/**
+	 * Reads a link's token.
+	 * @throws NotificationLinkProblem if it was not signed here, is for another purpose, or has expired
+	 */
+	public Link read(String token, Purpose expected) {
+		String[] parts = token.split("\\.", -1);
+		if (parts.length != 2) {
+			throw NotificationLinkProblem.invalid();
+		}
+		byte[] payload;
+		byte[] signature;
+		try {
+			payload = Base64.getUrlDecoder().decode(parts[0]);
+			signature = Base64.getUrlDecoder().decode(parts[1]);
+		}
+		catch (IllegalArgumentException ex) {
+			throw NotificationLinkProblem.invalid();
+		}
+		String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
+		if (fields.length != 6 || !"1".equals(fields[0]) || !KEY_ID.equals(fields[1])
+				|| !MessageDigest.isEqual(sign(payload), signature) || !expected.wire().equals(fields[2])
+				|| !SCOPE.matcher(fields[4]).matches()) {
+			throw NotificationLinkProblem.invalid();
+		}
+		EmailHash recipient;
+		Instant expires;
+		try {
+			recipient = new EmailHash(fields[3]);
+			expires = "0".equals(fields[5]) ? null : Instant.ofEpochSecond(Long.parseLong(fields[5]));
+		}
+		catch (IllegalArgumentException ex) {
+			throw NotificationLinkProblem.invalid();
+		}
+		if (expires != null && !this.clock.instant().isBefore(expires)) {
+			throw NotificationLinkProblem.pastExpiry();
+		}
+		return new Link(expected, recipient, fields[4], expires);
+	}
+
+	private String url(Purpose purpose, EmailHash recipient, String scope, @Nullable Instant expiresAt) {
+		String payload = String.join("|", "1", KEY_ID, purpose.wire(), recipient.value(), scope,
+				expiresAt == null ? "0" : Long.toString(expiresAt.getEpochSecond()));
+		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+		return this.baseUrl + purpose.wire() + "/" + B64.encodeToString(bytes) + "." + B64.encodeToString(sign(bytes));
+	}
+
+	private byte[] sign(byte[] payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.key);
+			return mac.doFinal(payload);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
