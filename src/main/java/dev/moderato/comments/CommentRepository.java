@@ -181,9 +181,10 @@ class CommentRepository {
 	}
 
 	Optional<Instant> oldestHeldAt() {
-		return Optional.ofNullable(this.jdbc.sql("select min(submitted_at) from comment where status = 'HELD'")
-			.query((rs, n) -> instant(rs, "min"))
-			.single());
+		// min() over no rows is one row holding null
+		return this.jdbc.sql("select min(submitted_at) from comment where status = 'HELD'")
+			.query((rs, n) -> Optional.ofNullable(instant(rs, "min")))
+			.single();
 	}
 
 	int countSince(String column, String value, Instant since) {

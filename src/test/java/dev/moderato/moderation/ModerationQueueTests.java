@@ -44,6 +44,12 @@ class ModerationQueueTests {
 	@Autowired
 	CommenterPrivacy privacy;
 
+	@Autowired
+	ModerationQueueMetrics metrics;
+
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	Moderators moderator;
 
 	CommentFixtures fixtures;
@@ -110,6 +116,14 @@ class ModerationQueueTests {
 		assertThat(this.moderator.get("/api/v1/moderation/queues/everything").getStatusCode().value()).isEqualTo(400);
 		assertThat(this.moderator.get("/api/v1/moderation/queues/held?sort=random").getStatusCode().value()).isEqualTo(400);
 		assertThat(this.moderator.get("/api/v1/moderation/queues/held?cursor=garbage").getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	void queueSizesAndTheOldestHeldCommentsAgeAreGauges() {
+		this.fixtures.heldComment(this.postId, "Gus", "gus@mail.example", "Waiting");
+		this.metrics.refresh();
+		assertThat(this.meters.get("moderato.moderation.queue.size").tag("queue", "held").gauge().value()).isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.get("moderato.moderation.queue.held.age").gauge().value()).isGreaterThanOrEqualTo(0).isNotNaN();
 	}
 
 	@Test
