@@ -1,14 +1,13 @@
 package dev.moderato.comments;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.privacy.Hmac;
 
 import org.springframework.stereotype.Component;
 
@@ -25,19 +24,12 @@ class AvatarIds {
 	private final SecretKeySpec key;
 
 	AvatarIds(CommenterPrivacy privacy) {
-		this.key = new SecretKeySpec(privacy.deriveKey("avatar"), "HmacSHA256");
+		this.key = Hmac.key(privacy.deriveKey("avatar"));
 	}
 
 	String of(String email) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			byte[] digest = mac.doFinal(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, LENGTH);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot compute an avatar id", ex);
-		}
+		byte[] digest = Hmac.sha256(this.key, email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest).substring(0, LENGTH);
 	}
 
 }

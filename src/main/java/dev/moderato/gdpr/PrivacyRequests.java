@@ -1,7 +1,6 @@
 package dev.moderato.gdpr;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,10 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.privacy.Hmac;
 import dev.moderato.privacy.EmailHash;
 import dev.moderato.privacy.EncryptedEmail;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +48,7 @@ public class PrivacyRequests {
 	private final Clock clock;
 
 	PrivacyRequests(CommenterPrivacy privacy, GdprSettings settings, JdbcClient jdbc, Clock clock) {
-		this.key = new SecretKeySpec(privacy.deriveKey("privacy requests v1"), "HmacSHA256");
+		this.key = Hmac.key(privacy.deriveKey("privacy requests v1"));
 		this.privacy = privacy;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -218,14 +217,7 @@ public class PrivacyRequests {
 	}
 
 	private byte[] sign(byte[] payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return mac.doFinal(payload);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.sha256(this.key, payload);
 	}
 
 	private static RequestLinkProblem tampered() {

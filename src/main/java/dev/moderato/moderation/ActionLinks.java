@@ -1,7 +1,6 @@
 package dev.moderato.moderation;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -14,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.moderato.accounts.ModeratorScope;
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.privacy.Hmac;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,7 +57,7 @@ public class ActionLinks {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		if (settings.linkKeys().isEmpty()) {
-			this.keys.put("d1", new SecretKeySpec(privacy.deriveKey("one-click links v1"), "HmacSHA256"));
+			this.keys.put("d1", Hmac.key(privacy.deriveKey("one-click links v1")));
 			this.activeKeyId = "d1";
 		}
 		else {
@@ -180,14 +179,7 @@ public class ActionLinks {
 	}
 
 	private static byte[] sign(SecretKeySpec key, byte[] payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key);
-			return mac.doFinal(payload);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.sha256(key, payload);
 	}
 
 	private static SecretKeySpec key(String id, String base64) {
@@ -195,7 +187,7 @@ public class ActionLinks {
 		if (bytes.length < 32) {
 			throw new IllegalStateException("moderato.moderation.link-keys." + id + " must be at least 32 bytes (Base64)");
 		}
-		return new SecretKeySpec(bytes, "HmacSHA256");
+		return Hmac.key(bytes);
 	}
 
 }

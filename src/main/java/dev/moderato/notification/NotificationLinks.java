@@ -1,18 +1,17 @@
 package dev.moderato.notification;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.moderato.moderation.ModerationSettings;
 import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.privacy.Hmac;
 import dev.moderato.privacy.EmailHash;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +56,7 @@ public class NotificationLinks {
 	private final Clock clock;
 
 	NotificationLinks(CommenterPrivacy privacy, ModerationSettings moderation, Clock clock) {
-		this.key = new SecretKeySpec(privacy.deriveKey("notification links v1"), "HmacSHA256");
+		this.key = Hmac.key(privacy.deriveKey("notification links v1"));
 		this.baseUrl = moderation.publicUrl().replaceAll("/+$", "") + "/notifications/";
 		this.clock = clock;
 	}
@@ -122,14 +121,7 @@ public class NotificationLinks {
 	}
 
 	private byte[] sign(byte[] payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return mac.doFinal(payload);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.sha256(this.key, payload);
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -47,7 +46,7 @@ public class CommenterPrivacy {
 		if (hashKeyBytes.length < 32) {
 			throw new IllegalStateException("moderato.privacy.hash-key must be at least 32 bytes (Base64)");
 		}
-		this.hashKey = new SecretKeySpec(hashKeyBytes, "HmacSHA256");
+		this.hashKey = Hmac.key(hashKeyBytes);
 	}
 
 	/** Encrypts a normalised email address with the active key. */
@@ -105,25 +104,11 @@ public class CommenterPrivacy {
 	 * derivation), so one configured secret can serve several uses without any two sharing a key.
 	 */
 	public byte[] deriveKey(String purpose) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.hashKey);
-			return mac.doFinal(("moderato key derivation: " + purpose).getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot derive a key", ex);
-		}
+		return Hmac.sha256(this.hashKey, ("moderato key derivation: " + purpose).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private String hmacHex(String value) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.hashKey);
-			return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot hash", ex);
-		}
+		return HexFormat.of().formatHex(Hmac.sha256(this.hashKey, value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String normalise(String email) {
