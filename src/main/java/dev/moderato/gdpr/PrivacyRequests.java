@@ -1,13 +1,11 @@
 package dev.moderato.gdpr;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -15,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.Hmac;
+import dev.moderato.privacy.SignedToken;
 import dev.moderato.privacy.EmailHash;
 import dev.moderato.privacy.EncryptedEmail;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PrivacyRequests {
-
-	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
 	/** Links are signed with a key derived from the privacy hash key; the id lets a future key take over. */
 	private static final String KEY_ID = "d1";
@@ -187,38 +184,25 @@ public class PrivacyRequests {
 	}
 
 	private String token(UUID id, Instant expires) {
-		byte[] payload = String.join("|", "1", KEY_ID, id.toString(), Long.toString(expires.getEpochSecond()))
-			.getBytes(StandardCharsets.UTF_8);
-		return B64.encodeToString(payload) + "." + B64.encodeToString(sign(payload));
+		return SignedToken.seal(KEY_ID, this.key, id.toString(), Long.toString(expires.getEpochSecond()));
 	}
 
 	private UUID verify(String token) {
-		String[] parts = token.split("\\.", -1);
-		if (parts.length != 2) {
-			throw tampered();
-		}
+		List<String> fields = SignedToken.open(token, id -> KEY_ID.equals(id) ? this.key : null)
+			.filter(f -> f.size() == 2)
+			.orElseThrow(PrivacyRequests::tampered);
 		try {
-			byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
-			byte[] signature = Base64.getUrlDecoder().decode(parts[1]);
-			String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-			if (fields.length != 4 || !"1".equals(fields[0]) || !KEY_ID.equals(fields[1])
-					|| !MessageDigest.isEqual(sign(payload), signature)) {
-				throw tampered();
-			}
-			if (!this.clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(fields[3])))) {
+			if (!this.clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(fields.get(1))))) {
 				throw new RequestLinkProblem(RequestLinkProblem.Kind.EXPIRED,
 						"This link expired. You can ask again on the blog.");
 			}
-			return UUID.fromString(fields[2]);
+			return UUID.fromString(fields.get(0));
 		}
-		catch (IllegalArgumentException ex) { // bad Base64, number or UUID
+		catch (IllegalArgumentException ex) { // bad number or UUID
 			throw tampered();
 		}
 	}
 
-	private byte[] sign(byte[] payload) {
-		return Hmac.sha256(this.key, payload);
-	}
 
 	private static RequestLinkProblem tampered() {
 		return new RequestLinkProblem(RequestLinkProblem.Kind.TAMPERED,

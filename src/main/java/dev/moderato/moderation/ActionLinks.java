@@ -1,7 +1,5 @@
 package dev.moderato.moderation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.Hmac;
+import dev.moderato.privacy.SignedToken;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -94,10 +94,8 @@ public class ActionLinks {
 		byte[] nonce = new byte[16];
 		this.random.nextBytes(nonce);
 		long expires = this.clock.instant().plus(this.settings.linkTtl()).getEpochSecond();
-		String payload = String.join("|", "1", this.activeKeyId, comment.toString(), action.wireValue(),
-				Long.toString(expires), B64.encodeToString(nonce));
-		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-		String token = B64.encodeToString(bytes) + "." + B64.encodeToString(sign(this.keys.get(this.activeKeyId), bytes));
+		String token = SignedToken.seal(this.activeKeyId, this.keys.get(this.activeKeyId), comment.toString(),
+				action.wireValue(), Long.toString(expires), B64.encodeToString(nonce));
 		return this.settings.publicUrl().replaceAll("/+$", "") + "/moderation/links/" + token;
 	}
 
@@ -137,29 +135,12 @@ public class ActionLinks {
 	}
 
 	private Link verify(String token) {
-		String[] parts = token.split("\\.", -1);
-		if (parts.length != 2) {
-			throw tampered();
-		}
-		byte[] payload;
-		byte[] signature;
-		try {
-			payload = Base64.getUrlDecoder().decode(parts[0]);
-			signature = Base64.getUrlDecoder().decode(parts[1]);
-		}
-		catch (IllegalArgumentException ex) {
-			throw tampered();
-		}
-		String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-		if (fields.length != 6 || !"1".equals(fields[0]) || !this.keys.containsKey(fields[1])
-				|| !MessageDigest.isEqual(sign(this.keys.get(fields[1]), payload), signature)) {
-			throw tampered();
-		}
-		CommentId comment = CommentId.parse(fields[2]).orElseThrow(ActionLinks::tampered);
-		ModerationAction action = ModerationAction.parse(fields[3]).orElseThrow(ActionLinks::tampered);
+		List<String> fields = SignedToken.open(token, this.keys::get).filter(f -> f.size() == 4).orElseThrow(ActionLinks::tampered);
+		CommentId comment = CommentId.parse(fields.get(0)).orElseThrow(ActionLinks::tampered);
+		ModerationAction action = ModerationAction.parse(fields.get(1)).orElseThrow(ActionLinks::tampered);
 		Instant expires;
 		try {
-			expires = Instant.ofEpochSecond(Long.parseLong(fields[4]));
+			expires = Instant.ofEpochSecond(Long.parseLong(fields.get(2)));
 		}
 		catch (NumberFormatException ex) {
 			throw tampered();
@@ -167,7 +148,7 @@ public class ActionLinks {
 		if (!this.clock.instant().isBefore(expires)) {
 			throw new LinkProblem(LinkProblem.Kind.EXPIRED, "This link expired. Review the comment on the moderation page.");
 		}
-		return new Link(comment, action, expires, fields[5]);
+		return new Link(comment, action, expires, fields.get(3));
 	}
 
 	private boolean used(String nonce) {
@@ -178,9 +159,6 @@ public class ActionLinks {
 		return new LinkProblem(LinkProblem.Kind.TAMPERED, "This link is not valid. It may have been cut short or altered.");
 	}
 
-	private static byte[] sign(SecretKeySpec key, byte[] payload) {
-		return Hmac.sha256(key, payload);
-	}
 
 	private static SecretKeySpec key(String id, String base64) {
 		byte[] bytes = Base64.getDecoder().decode(base64);

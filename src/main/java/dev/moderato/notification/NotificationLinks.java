@@ -1,10 +1,8 @@
 package dev.moderato.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -12,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.moderato.moderation.ModerationSettings;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.Hmac;
+import dev.moderato.privacy.SignedToken;
 import dev.moderato.privacy.EmailHash;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +41,6 @@ public class NotificationLinks {
 	 */
 	public record Link(Purpose purpose, EmailHash recipient, String scope, @Nullable Instant expiresAt) {
 	}
-
-	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Pattern SCOPE = Pattern.compile("all|thread:[0-9a-f-]{36}|kind:(new-comment|held)|-");
 
@@ -79,30 +76,14 @@ public class NotificationLinks {
 	 * @throws NotificationLinkProblem if it was not signed here, is for another purpose, or has expired
 	 */
 	public Link read(String token, Purpose expected) {
-		String[] parts = token.split("\\.", -1);
-		if (parts.length != 2) {
-			throw NotificationLinkProblem.invalid();
-		}
-		byte[] payload;
-		byte[] signature;
-		try {
-			payload = Base64.getUrlDecoder().decode(parts[0]);
-			signature = Base64.getUrlDecoder().decode(parts[1]);
-		}
-		catch (IllegalArgumentException ex) {
-			throw NotificationLinkProblem.invalid();
-		}
-		String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-		if (fields.length != 6 || !"1".equals(fields[0]) || !KEY_ID.equals(fields[1])
-				|| !MessageDigest.isEqual(sign(payload), signature) || !expected.wire().equals(fields[2])
-				|| !SCOPE.matcher(fields[4]).matches()) {
-			throw NotificationLinkProblem.invalid();
-		}
+		List<String> fields = SignedToken.open(token, id -> KEY_ID.equals(id) ? this.key : null)
+			.filter(f -> f.size() == 4 && expected.wire().equals(f.get(0)) && SCOPE.matcher(f.get(2)).matches())
+			.orElseThrow(NotificationLinkProblem::invalid);
 		EmailHash recipient;
 		Instant expires;
 		try {
-			recipient = new EmailHash(fields[3]);
-			expires = "0".equals(fields[5]) ? null : Instant.ofEpochSecond(Long.parseLong(fields[5]));
+			recipient = new EmailHash(fields.get(1));
+			expires = "0".equals(fields.get(3)) ? null : Instant.ofEpochSecond(Long.parseLong(fields.get(3)));
 		}
 		catch (IllegalArgumentException ex) {
 			throw NotificationLinkProblem.invalid();
@@ -110,18 +91,13 @@ public class NotificationLinks {
 		if (expires != null && !this.clock.instant().isBefore(expires)) {
 			throw NotificationLinkProblem.pastExpiry();
 		}
-		return new Link(expected, recipient, fields[4], expires);
+		return new Link(expected, recipient, fields.get(2), expires);
 	}
 
 	private String url(Purpose purpose, EmailHash recipient, String scope, @Nullable Instant expiresAt) {
-		String payload = String.join("|", "1", KEY_ID, purpose.wire(), recipient.value(), scope,
-				expiresAt == null ? "0" : Long.toString(expiresAt.getEpochSecond()));
-		byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-		return this.baseUrl + purpose.wire() + "/" + B64.encodeToString(bytes) + "." + B64.encodeToString(sign(bytes));
+		return this.baseUrl + purpose.wire() + "/" + SignedToken.seal(KEY_ID, this.key, purpose.wire(), recipient.value(),
+				scope, expiresAt == null ? "0" : Long.toString(expiresAt.getEpochSecond()));
 	}
 
-	private byte[] sign(byte[] payload) {
-		return Hmac.sha256(this.key, payload);
-	}
 
 }
