@@ -72,7 +72,7 @@ class ConfirmationController {
 		response.setStatus(status.value());
 		model.addAttribute("title", title);
 		model.addAttribute("message", message);
-		return "privacy/result";
+		return "result";
 	}
 
 }

@@ -87,7 +87,8 @@ class ActionLinkController {
 		response.setStatus(status.value());
 		model.addAttribute("title", title);
 		model.addAttribute("message", message);
-		return "links/result";
+		model.addAttribute("moderationLink", true);
+		return "result";
 	}
 
 }

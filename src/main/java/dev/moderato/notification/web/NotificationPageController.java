@@ -138,7 +138,7 @@ class NotificationPageController {
 		response.setStatus(status.value());
 		model.addAttribute("title", title);
 		model.addAttribute("message", message);
-		return "notifications/result";
+		return "result";
 	}
 
 }
