@@ -40,9 +40,11 @@ public class SpamLearning {
 
 	private volatile long saved;
 
-	SpamLearning(SpamFilter filter, SpamMemory memory, MeterRegistry meters,
+	SpamLearning(SpamConfiguration.StartingModel start, SpamMemory memory, MeterRegistry meters,
 			@Value("${moderato.spam.learning.snapshot-every:50}") int snapshotEvery) {
-		this.filter = filter;
+		this.filter = start.filter();
+		this.applied = start.appliedSeq();
+		this.saved = start.appliedSeq();
 		this.memory = memory;
 		this.meters = meters;
 		this.snapshotEvery = snapshotEvery;
@@ -72,19 +74,9 @@ public class SpamLearning {
 		return this.memory.anonymise(comments, removeText);
 	}
 
+	/** Catches up with the decisions logged since the starting model was saved. */
 	@EventListener(ApplicationReadyEvent.class)
-	void restore() {
-		this.memory.latest().ifPresent(snapshot -> {
-			try {
-				this.filter.restore(snapshot.bytes());
-				this.applied = snapshot.appliedSeq();
-				this.saved = snapshot.appliedSeq();
-				log.atInfo().addKeyValue("appliedSeq", snapshot.appliedSeq()).log("Spam model restored from PostgreSQL");
-			}
-			catch (IllegalArgumentException ex) {
-				log.warn("Saved spam model could not be read; starting from the default model: {}", ex.getMessage());
-			}
-		});
+	void catchUp() {
 		applyNew();
 	}
 
