@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.Comments;
+import dev.moderato.comments.ReplyTarget;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.IpAddress;
@@ -13,7 +14,11 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.NonTransientDataAccessResourceException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Accepts a submission: checks what it refers to, protects the commenter's identity, and puts it on Kafka.
@@ -88,7 +93,8 @@ public class CommentIntake {
 					"No post with id '" + submission.postId() + "' is registered.");
 		}
 		if (submission.parentId() != null) {
-			SubmissionRefused.Reason refusal = switch (this.comments.replyTarget(submission.postId(), submission.parentId())) {
+			ReplyTarget target = replyTarget(submission);
+			SubmissionRefused.Reason refusal = switch (target) {
 				case OPEN -> null;
 				case UNKNOWN -> SubmissionRefused.Reason.UNKNOWN_PARENT;
 				case OTHER_POST -> SubmissionRefused.Reason.PARENT_ON_OTHER_POST;
@@ -102,6 +108,26 @@ public class CommentIntake {
 					default -> "Comment " + submission.parentId() + " is not published, so it cannot be replied to.";
 				});
 			}
+		}
+	}
+
+	/**
+	 * Where a reply goes. If the database cannot be reached the reply is let through rather than refused: the
+	 * moderation consumer checks the parent again when it stores the comment (and stores it without the parent if it
+	 * may not reply to it), so an outage costs no submissions.
+	 */
+	private ReplyTarget replyTarget(Submission submission) {
+		try {
+			return this.comments.replyTarget(submission.postId(), submission.parentId());
+		}
+		catch (TransientDataAccessException | NonTransientDataAccessResourceException | RecoverableDataAccessException
+				| CannotCreateTransactionException ex) {
+			log.atWarn()
+				.addKeyValue("postId", submission.postId())
+				.addKeyValue("parentId", submission.parentId())
+				.log("Database unreachable: the reply's parent is left for the moderation consumer to check ({})",
+						ex.getClass().getSimpleName());
+			return ReplyTarget.OPEN;
 		}
 	}
 

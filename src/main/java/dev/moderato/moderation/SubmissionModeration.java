@@ -11,6 +11,7 @@ import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.CommenterHistory;
 import dev.moderato.comments.Comments;
+import dev.moderato.comments.ReplyTarget;
 import dev.moderato.intake.CommentSubmitted;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
@@ -23,6 +24,7 @@ import dev.moderato.spam.SpamSettings;
 import dev.moderato.spam.TextFingerprint;
 import dev.moderato.system.UnreadableRecord;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +88,27 @@ public class SubmissionModeration {
 						TextFingerprint.NEAR_DUPLICATE_BITS));
 	}
 
+	/**
+	 * The parent a reply is stored under. Intake checks it, but lets a reply through unchecked while the database is
+	 * unreachable; a parent it may not reply to (unknown, on another post, not published) is dropped here and the
+	 * reply stored as a top-level comment, as intake would have refused it.
+	 */
+	private @Nullable CommentId parentOf(CommentSubmitted submitted, PostId postId) {
+		if (submitted.parentId() == null) {
+			return null;
+		}
+		CommentId parent = new CommentId(submitted.parentId());
+		ReplyTarget target = this.comments.replyTarget(postId, parent);
+		if (target == ReplyTarget.OPEN) {
+			return parent;
+		}
+		log.atWarn()
+			.addKeyValue("commentId", submitted.commentId())
+			.addKeyValue("parentId", parent)
+			.log("Reply stored as a top-level comment: its parent is {}", target);
+		return null;
+	}
+
 	@Transactional
 	public void moderate(CommentSubmitted submitted) {
 		CommentId id = new CommentId(submitted.commentId());
@@ -98,8 +121,8 @@ public class SubmissionModeration {
 			throw new UnreadableRecord("Submission " + id + " names unknown post " + postId);
 		}
 		EmailHash commenter = new EmailHash(submitted.emailHash());
-		Comment comment = Comment.submitted(id, postId,
-				submitted.parentId() == null ? null : new CommentId(submitted.parentId()),
+		CommentId parent = parentOf(submitted, postId);
+		Comment comment = Comment.submitted(id, postId, parent,
 				new CommentAuthor(submitted.authorName(), submitted.authorUrl(), submitted.email(), commenter),
 				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
 				submitted.submittedAt());
@@ -117,7 +140,7 @@ public class SubmissionModeration {
 			return; // a concurrent delivery stored it first
 		}
 		this.events.publishEvent(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), id.value(),
-				postId.value(), submitted.parentId(), comment.status().wireValue(), "pending", comment.spamScore(),
+				postId.value(), parent == null ? null : parent.value(), comment.status().wireValue(), "pending", comment.spamScore(),
 				comment.reasons(), ENGINE, ActorKind.ENGINE.wireValue(), submitted.authorName(), submitted.authorUrl(),
 				submitted.text(), now));
 		this.meters.counter("moderato.moderation.verdicts", "verdict", comment.status().wireValue(), "actor", ENGINE)

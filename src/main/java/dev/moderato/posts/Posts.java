@@ -3,19 +3,32 @@ package dev.moderato.posts;
 import java.time.Clock;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registry of posts: look one up, register or update one.
+ * <p>
+ * Which posts exist is kept in a bounded in-memory cache, so intake can accept comments on known posts while the
+ * database is briefly unreachable. Only "exists" answers are cached: posts are registered or updated (an upsert) but
+ * never deleted, so a cached "exists" never goes stale on any instance, and an unknown id is always asked of the
+ * database, so a post registered on another instance is seen at once.
  */
 @Service
 public class Posts {
 
+	/** Enough for every post of a large blog; the least recently used ids are asked of the database again. */
+	static final int KNOWN_POSTS = 50_000;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
+
+	private final Cache<PostId, Boolean> known = Caffeine.newBuilder().maximumSize(KNOWN_POSTS).build();
 
 	Posts(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -31,7 +44,23 @@ public class Posts {
 			.optional();
 	}
 
+	/**
+	 * Whether the post is registered; answered from memory for a post seen before.
+	 * @throws org.springframework.dao.DataAccessException if the post was not seen before and the database cannot be
+	 * reached
+	 */
 	public boolean exists(PostId id) {
+		if (this.known.getIfPresent(id) != null) {
+			return true;
+		}
+		boolean exists = inDatabase(id);
+		if (exists) {
+			this.known.put(id, Boolean.TRUE);
+		}
+		return exists;
+	}
+
+	private boolean inDatabase(PostId id) {
 		return this.jdbc.sql("select count(*) from post where id = ?").param(id.value()).query(Integer.class).single() > 0;
 	}
 
@@ -41,7 +70,7 @@ public class Posts {
 	 */
 	@Transactional
 	public boolean register(Post post) {
-		boolean created = !exists(post.id());
+		boolean created = !inDatabase(post.id());
 		this.jdbc.sql("""
 				insert into post (id, title, url, author_name, author_email, created_at, updated_at)
 				values (:id, :title, :url, :authorName, :authorEmail, :now, :now)
@@ -55,6 +84,7 @@ public class Posts {
 			.param("authorEmail", post.authorEmail())
 			.param("now", java.sql.Timestamp.from(this.clock.instant()))
 			.update();
+		// not cached yet: the transaction may still roll back; the first lookup after it commits caches it
 		return created;
 	}
 

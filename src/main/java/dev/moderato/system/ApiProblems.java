@@ -5,18 +5,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.NonTransientDataAccessResourceException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,6 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	static final String RETRY_AFTER_SECONDS = "5";
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -81,14 +88,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	/** The database (or another resource) is briefly unreachable: the caller may retry; nothing was accepted. */
-	@ExceptionHandler(TransientDataAccessException.class)
-	ResponseEntity<ProblemDetail> unavailable(TransientDataAccessException ex) {
-		log.warn("A resource is unavailable; answered 503: {}", ex.getClass().getSimpleName());
+	/**
+	 * The database is unreachable (no connection within Hikari's wait, a connection lost, a transaction that cannot
+	 * begin): the caller may retry; nothing was accepted. One WARN line without a stack trace, not an ERROR per request.
+	 */
+	@ExceptionHandler({ TransientDataAccessException.class, NonTransientDataAccessResourceException.class,
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
+		log.atWarn()
+			.addKeyValue("path", request.getRequestURI())
+			.log("Storage unavailable; answered 503: {}", ex.getClass().getSimpleName());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The service cannot reach its storage right now. Nothing was changed; please try again shortly.");
 		problem.setTitle("Temporarily unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	/** Anything unexpected: a problem response without internals; the details go to the log. */
