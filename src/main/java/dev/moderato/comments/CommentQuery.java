@@ -1,5 +1,9 @@
 package dev.moderato.comments;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
@@ -44,15 +48,41 @@ public record CommentQuery(Set<CommentStatus> statuses, @Nullable Set<PostId> po
 	public record Cursor(String sortValue, CommentId id) {
 
 		public String encode() {
-			return Base64.getUrlEncoder().withoutPadding().encodeToString((this.sortValue + "|" + this.id).getBytes());
+			return Base64.getUrlEncoder().withoutPadding().encodeToString((this.sortValue + "|" + this.id).getBytes(StandardCharsets.UTF_8));
 		}
 
-		public static Cursor decode(String token) {
-			String[] parts = new String(Base64.getUrlDecoder().decode(token)).split("\\|", 2);
-			if (parts.length != 2) {
+		/**
+		 * Reads a cursor a previous page of the same order gave.
+		 * @throws IllegalArgumentException if the token is not one
+		 */
+		public static Cursor decode(String token, Order order) {
+			String[] parts;
+			try {
+				parts = StandardCharsets.UTF_8.newDecoder()
+					.decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(token)))
+					.toString()
+					.split("\\|", 2);
+			}
+			catch (IllegalArgumentException | CharacterCodingException ex) {
+				throw new IllegalArgumentException("not a cursor");
+			}
+			if (parts.length != 2 || !sortValueOf(parts[0], order)) {
 				throw new IllegalArgumentException("not a cursor");
 			}
 			return new Cursor(parts[0], CommentId.parse(parts[1]).orElseThrow(() -> new IllegalArgumentException("not a cursor")));
+		}
+
+		private static boolean sortValueOf(String value, Order order) {
+			try {
+				if (order == Order.SCORE) {
+					return Double.isFinite(Double.parseDouble(value));
+				}
+				Instant.parse(value);
+				return true;
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
 		}
 
 	}

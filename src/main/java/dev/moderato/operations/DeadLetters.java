@@ -119,10 +119,14 @@ public class DeadLetters {
 	/**
 	 * Sends one dead-letter record again to the topic it came from, with its key and value, and waits for Kafka's
 	 * acknowledgement.
-	 * @return where it was written, or empty if the topic holds no record at that partition and offset
+	 * @return where it was written, or empty if the topic has no such partition or holds no record at that offset
 	 */
 	public Optional<Replayed> replay(String topic, int partition, long offset) throws Exception {
 		check(topic);
+		// asking for the offsets of a partition that does not exist would wait out the admin timeout
+		if (partition < 0 || offset < 0 || !partitions(topic).contains(new TopicPartition(topic, partition))) {
+			return Optional.empty();
+		}
 		ConsumerRecord<?, ?> record = read(new TopicPartition(topic, partition), offset);
 		if (record == null) {
 			return Optional.empty();

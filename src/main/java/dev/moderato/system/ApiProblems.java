@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	/** A query parameter that is not valid percent-encoded UTF-8 (Tomcat refuses to decode it). */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex) {
+		ProblemDetail problem = MalformedParameters.problem(MalformedParameters.nameIn(ex.getMessage()));
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	/** Anything unexpected: a problem response without internals; the details go to the log. */

@@ -96,9 +96,9 @@ class ModerationController {
 			}
 		};
 		CommentQuery.Cursor after = null;
-		if (cursor != null) {
+		if (cursor != null && order != null) {
 			try {
-				after = CommentQuery.Cursor.decode(cursor);
+				after = CommentQuery.Cursor.decode(cursor, order);
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add("cursor: is not a cursor from a previous page");

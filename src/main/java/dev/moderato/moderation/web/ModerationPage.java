@@ -1,6 +1,7 @@
 package dev.moderato.moderation.web;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.moderato.accounts.Accounts;
 import dev.moderato.accounts.ModeratorScope;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -57,7 +60,7 @@ class ModerationPage {
 		Queue which = Queue.parse(queue).orElse(Queue.HELD);
 		PostId postId = postOf(post);
 		ModeratorScope scope = this.accounts.scopeOf(caller);
-		ModerationQueues.ItemPage page = this.queues.page(which, scope, postId, null, null, orderOf(which), cursor(after),
+		ModerationQueues.ItemPage page = this.queues.page(which, scope, postId, null, null, orderOf(which), cursor(after, orderOf(which)),
 				PAGE_SIZE);
 		model.addAttribute("queue", QueueTab.name(which));
 		model.addAttribute("post", postId == null ? null : postId.value());
@@ -106,12 +109,16 @@ class ModerationPage {
 		return queue == Queue.HELD || queue == Queue.SPAM ? CommentQuery.Order.OLDEST : CommentQuery.Order.NEWEST;
 	}
 
-	private static CommentQuery.@Nullable Cursor cursor(@Nullable String after) {
+	/** A cursor that is not one from a previous page is a 400 problem naming {@code after}, not the first page. */
+	private static CommentQuery.@Nullable Cursor cursor(@Nullable String after, CommentQuery.Order order) {
 		try {
-			return after == null ? null : CommentQuery.Cursor.decode(after);
+			return after == null ? null : CommentQuery.Cursor.decode(after, order);
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid after.");
+			problem.setTitle("Invalid request");
+			problem.setProperty("errors", List.of(Map.of("field", "after", "message", "is not a cursor from a previous page")));
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, ex);
 		}
 	}
 
