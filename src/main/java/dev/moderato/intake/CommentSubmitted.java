@@ -36,10 +36,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record CommentSubmitted(@Min(VERSION) @Max(VERSION) int version, @NotNull UUID commentId,
 		@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String postId, @Nullable UUID parentId,
-		@NotBlank @Size(max = 100) String authorName, @Nullable @Size(max = 2000) @Pattern(regexp = "https?://\\S+") String authorUrl,
+		@NotBlank @CodePoints(max = 100) String authorName, @Nullable @Size(max = 2000) @Pattern(regexp = "https?://\\S+") String authorUrl,
 		@NotNull @Valid EncryptedEmail email, @NotNull @Pattern(regexp = "[0-9a-f]{64}") String emailHash,
 		@Nullable @Size(max = 64) String ipPrefix, @Nullable @Size(max = 64) String ipHash,
-		@NotBlank @Size(max = CommentText.MAX_LENGTH) String text, boolean notifyReplies, @NotNull Instant submittedAt,
+		@NotBlank @CodePoints(max = CommentText.MAX_LENGTH) String text, boolean notifyReplies, @NotNull Instant submittedAt,
 		boolean honeypotFilled, @Nullable @Min(0) Long timeToSubmitMs) {
 
 	public static final int VERSION = 1;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /actuator/deadletters} for admins: {@code GET} counts the records waiting in each dead-letter topic,
  * {@code GET /{topic}} lists the newest, {@code POST /{topic}} with {@code {"partition", "offset"}} replays one to the
- * topic it came from (after the cause was fixed). 404 if there is no such record, 400 for a topic that is not a
+ * topic it came from (after the cause was fixed). 404 if there is no such partition or record, 400 for a topic that is not a
  * dead-letter topic of this service.
  */
 @Component

@@ -10,6 +10,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.NonTransientDataAccessResourceException;
@@ -83,6 +84,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			tooLarge.setTitle("Request body too large");
 			return handleExceptionInternal(ex, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
 		}
+		if (ex instanceof StrictUtf8Body.MalformedEncoding) {
+			return invalid(new ArrayList<>(List.of(Map.of("field", "body", "message", "is not well-formed UTF-8"))), headers,
+					request);
+		}
+		String field = malformedStringField(ex);
+		if (field != null) {
+			return invalid(new ArrayList<>(List.of(Map.of("field", field, "message", WellFormedStrings.MESSAGE))), headers,
+					request);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not well-formed JSON of the expected shape.");
 		problem.setTitle("Malformed request body");
@@ -134,6 +144,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(new IllegalArgumentException("invalid"), problem, headers, HttpStatus.BAD_REQUEST,
 				request);
+	}
+
+	/** The JSON field holding a string that is not well-formed Unicode, if that is what was wrong. */
+	private static @Nullable String malformedStringField(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof InvalidFormatException invalid && invalid.getOriginalMessage() != null
+				&& invalid.getOriginalMessage().startsWith(WellFormedStrings.MESSAGE)) {
+			String path = invalid.getPath().stream()
+				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : Integer.toString(ref.getIndex()))
+				.collect(java.util.stream.Collectors.joining("."));
+			return path.isEmpty() ? "body" : path;
+		}
+		return null;
 	}
 
 	// a class-level check named isTextLength reports as field "textLength": report it as "text"

@@ -1,8 +1,10 @@
 package dev.moderato.intake;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -12,6 +14,7 @@ import dev.moderato.CommentFixtures;
 import dev.moderato.IntegrationTest;
 import dev.moderato.Topics;
 import dev.moderato.comments.Comment;
+import dev.moderato.comments.CommentId;
 import dev.moderato.comments.Comments;
 import dev.moderato.privacy.CommenterPrivacy;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.ConsumerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Bad submissions get a precise problem response, and nothing reaches the topic.
@@ -89,6 +93,13 @@ class SubmissionValidationTests {
 				Arguments.of("authorUrl", "javascript:alert(1)", "must be an absolute http or https URL without spaces or control characters"),
 				Arguments.of("authorUrl", "/relative", "must be an absolute http or https URL without spaces or control characters"),
 				Arguments.of("authorUrl", "https://x.example/" + "a".repeat(2000), "size must be between 0 and 2000"),
+				Arguments.of("authorUrl", "https://x.example/\"><script>", "must be an absolute http or https URL without spaces or control characters"),
+				Arguments.of("authorUrl", "https://x.example/it's", "must be an absolute http or https URL without spaces or control characters"),
+				Arguments.of("authorUrl", "https://x.example/\u2028", "must be an absolute http or https URL without spaces or control characters"),
+				Arguments.of("authorUrl", "https://x.example/\u0085", "must be an absolute http or https URL without spaces or control characters"),
+				Arguments.of("authorUrl", "https://bank.example@evil.example/", "must be an absolute http or https URL without spaces or control characters"),
+				Arguments.of("authorUrl", "https://x.example/%zz", "must be an absolute http or https URL without spaces or control characters"),
+				Arguments.of("authorName", "\uD83D\uDE00".repeat(101), "size must be between 0 and 100"),
 				Arguments.of("text", null, "must not be null"),
 				Arguments.of("text", " \n\t ", "must be 1 to 10000 characters after trimming"),
 				Arguments.of("text", longText, "must be 1 to 10000 characters after trimming"),
@@ -121,6 +132,46 @@ class SubmissionValidationTests {
 		form.put("text", "  " + "y".repeat(10_000) + "\n");
 		assertThat(this.api.submit(POST, form).getStatusCode().value()).isEqualTo(202);
 		this.topicSizeBefore++; // this one is meant to arrive
+	}
+
+	@Test
+	void countsCharactersAsPeopleDoAndNormalisesTheWebsitesSchemeAndHost() {
+		Map<String, Object> form = validForm();
+		form.put("authorName", "\uD83D\uDE00".repeat(100));
+		form.put("authorUrl", "HTTPS://Ann.Example/Path?Q=1");
+		form.put("text", "\uD83C\uDF70".repeat(CommentText.MAX_LENGTH));
+		ResponseEntity<String> response = this.api.submit(POST, form);
+		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(202);
+		this.topicSizeBefore++; // this one is meant to arrive
+		CommentId id = new CommentId(UUID.fromString(this.api.json(response).get("id").asString()));
+
+		Comment stored = await().atMost(Duration.ofSeconds(30)).until(() -> this.comments.find(id), Optional::isPresent).get();
+		assertThat(stored.author().name()).isEqualTo("\uD83D\uDE00".repeat(100));
+		assertThat(stored.author().url()).isEqualTo("https://ann.example/Path?Q=1");
+	}
+
+	@Test
+	void refusesABodyThatIsNotWellFormedUtf8NamingTheBody() {
+		// C0 AF is an overlong encoding of '/': a lenient decoder reads it as a slash
+		byte[] body = "{\"authorName\": \"A\", \"authorEmail\": \"a@mail.example\", \"text\": \"a\u0001b\"}"
+			.replace("\u0001", "\u00c0\u00af").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		ResponseEntity<String> response = org.springframework.web.client.RestClient.create("http://localhost:" + this.port)
+			.post().uri("/api/v1/posts/" + POST + "/comments").contentType(MediaType.APPLICATION_JSON).body(body)
+			.retrieve().onStatus(st -> true, (req, res) -> {
+			}).toEntity(String.class);
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(this.api.json(response).get("errors").get(0).get("field").asString()).isEqualTo("body");
+	}
+
+	@Test
+	void refusesALoneSurrogateNamingTheField() {
+		ResponseEntity<String> response = this.api.postJson("/api/v1/posts/" + POST + "/comments",
+				"{\"authorName\": \"A\", \"authorEmail\": \"a@mail.example\", \"text\": \"x\\ud800y\"}");
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		JsonNode problem = this.api.json(response);
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("text");
+		assertThat(problem.get("errors").get(0).get("message").asString()).contains("unpaired surrogate");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.moderato.comments.CommentId;
+import dev.moderato.intake.AuthorUrl;
 import dev.moderato.intake.CommentIntake;
 import dev.moderato.intake.CommentText;
 import dev.moderato.intake.IntakeSettings;
@@ -46,7 +47,8 @@ class SubmissionController {
 			@Valid @RequestBody SubmissionForm form, HttpServletRequest request) {
 		Submission submission = new Submission(new PostId(postId),
 				form.parentId() == null ? null : new CommentId(UUID.fromString(form.parentId())), form.authorName().strip(),
-				form.authorEmail().strip(), form.authorUrl() == null || form.authorUrl().isEmpty() ? null : form.authorUrl(),
+				form.authorEmail().strip(), form.authorUrl() == null || form.authorUrl().isEmpty() ? null
+						: AuthorUrl.Parser.normalise(form.authorUrl()).orElseThrow(),
 				CommentText.normalise(form.text()), Boolean.TRUE.equals(form.notifyReplies()), request.getRemoteAddr(),
 				form.honeypot() != null && !form.honeypot().isBlank(), form.timeToSubmitMs());
 		CommentId id = this.intake.submit(submission);

@@ -1,5 +1,7 @@
 package dev.moderato.intake.web;
 
+import dev.moderato.intake.AuthorUrl;
+import dev.moderato.intake.CodePoints;
 import dev.moderato.intake.CommentText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -13,12 +15,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The "Leave a Reply" form as JSON. Required: name, email, text. Optional spam hints a frontend may send: the value
  * of a hidden honeypot field ({@code honeypot}; people leave it empty) and how long the form was open
- * ({@code timeToSubmitMs}).
+ * ({@code timeToSubmitMs}). Lengths are counted in characters (code points), as people count them.
  */
 record SubmissionForm(
-		@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") @Nullable String authorName,
+		@NotBlank @CodePoints(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") @Nullable String authorName,
 		@NotBlank @Size(max = 254) @Email(message = "must be a valid email address") @Pattern(regexp = "[^\\p{Cntrl}\\s]*", message = "must not contain control characters or spaces") @Nullable String authorEmail,
-		@Size(max = 2000) @Pattern(regexp = "|https?://[^\\s/?#\\p{Cntrl}]+([/?#][^\\s\\p{Cntrl}]*)?", message = "must be an absolute http or https URL without spaces or control characters") @Nullable String authorUrl,
+		@Size(max = 2000) @AuthorUrl @Nullable String authorUrl,
 		@NotNull @Nullable String text,
 		@Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a comment id") @Nullable String parentId,
 		@Nullable Boolean notifyReplies, @Size(max = 2000) @Nullable String honeypot,
