@@ -70,7 +70,7 @@ public @interface AuthorUrl {
 			int length = hostLength(authority);
 			String host = authority.substring(0, length);
 			String port = authority.substring(length);
-			if (host.isEmpty() || !(port.isEmpty() || port.matches(":[0-9]{1,5}"))) {
+			if (host.isEmpty() || !(port.isEmpty() || (port.matches(":[0-9]{1,5}") && Integer.parseInt(port.substring(1)) <= 65_535))) {
 				return null;
 			}
 			if (host.startsWith("[")) {
