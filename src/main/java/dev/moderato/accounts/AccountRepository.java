@@ -42,6 +42,36 @@ class AccountRepository {
 			.optional();
 	}
 
+	/** What a sign-in is checked against, in one query: the account, its password hash and its posts. */
+	Optional<Credentials> credentials(String username) {
+		return this.jdbc.sql("""
+				select a.id, a.username, a.roles, a.enabled, a.password_hash,
+				       coalesce(string_agg(p.post_id, ',' order by p.post_id), '') as posts
+				from account a left join account_post p on p.account_id = a.id
+				where a.username = ? group by a.id
+				""")
+			.param(username)
+			.query((rs, n) -> new Credentials(rs.getObject("id", UUID.class), rs.getString("username"),
+					parseRoles(rs.getString("roles")), rs.getBoolean("enabled"), rs.getString("password_hash"),
+					rs.getString("posts")))
+			.optional();
+	}
+
+	/**
+	 * Locks the enabled admins' rows for the rest of the transaction, so two admins changing each other at once
+	 * cannot both leave the other as the last one.
+	 *
+	 * @return the usernames of the enabled admins
+	 */
+	List<String> lockEnabledAdmins() {
+		return this.jdbc.sql("""
+				select username from account where enabled and (',' || roles || ',') like '%,ADMIN,%'
+				order by id for update
+				""")
+			.query(String.class)
+			.list();
+	}
+
 	List<Account> findAll() {
 		return this.jdbc.sql("select id, username, roles, enabled from account order by username").query(this::map).list();
 	}
@@ -91,11 +121,14 @@ class AccountRepository {
 			.param(id)
 			.query((r, n) -> new PostId(r.getString(1)))
 			.list());
-		Set<Role> roles = Arrays.stream(rs.getString("roles").split(","))
+		return new Account(id, rs.getString("username"), parseRoles(rs.getString("roles")), rs.getBoolean("enabled"), posts);
+	}
+
+	private static Set<Role> parseRoles(String roles) {
+		return Arrays.stream(roles.split(","))
 			.filter(r -> !r.isBlank())
 			.map(Role::valueOf)
 			.collect(Collectors.toUnmodifiableSet());
-		return new Account(id, rs.getString("username"), roles, rs.getBoolean("enabled"), posts);
 	}
 
 	private static String roles(Set<Role> roles) {

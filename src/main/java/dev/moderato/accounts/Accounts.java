@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,12 +78,19 @@ public class Accounts {
 		return account;
 	}
 
-	/** Changes roles, post restrictions, enabled flag and (if given) the password. */
+	/**
+	 * Changes roles, post restrictions, enabled flag and (if given) the password.
+	 *
+	 * @throws AccountConflict if it would leave no enabled admin
+	 */
 	@Transactional
 	public Account update(String username, Set<Role> roles, Set<PostId> restrictedTo, boolean enabled,
 			@Nullable String password) {
 		Account existing = find(username).orElseThrow(() -> new AccountProblem("No account named '" + username + "'."));
 		checkPosts(restrictedTo);
+		if (!(enabled && roles.contains(Role.ADMIN))) {
+			keepAnAdmin(username, "disabled or lose the ADMIN role");
+		}
 		Account updated = new Account(existing.id(), username, roles, enabled, restrictedTo);
 		this.repository.update(updated);
 		if (password != null) {
@@ -91,9 +99,19 @@ public class Accounts {
 		return updated;
 	}
 
+	/** @throws AccountConflict if it is the last enabled admin */
 	@Transactional
 	public boolean delete(String username) {
+		keepAnAdmin(username, "deleted");
 		return this.repository.delete(username);
+	}
+
+	private void keepAnAdmin(String username, String change) {
+		List<String> admins = this.repository.lockEnabledAdmins();
+		if (admins.equals(List.of(username))) {
+			throw new AccountConflict("'" + username + "' is the last enabled admin and cannot be " + change
+					+ ": make another account an admin first.");
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -106,12 +124,21 @@ public class Accounts {
 		return this.repository.findAll();
 	}
 
-	/** What the authenticated caller may moderate: an admin everything, a moderator all or its allowed posts. */
+	/**
+	 * What the authenticated caller may moderate: an admin everything, a moderator all or its allowed posts. A caller
+	 * signed in with an account whose row is gone or disabled may moderate nothing; a caller from the identity
+	 * provider (a JWT, which has no account row) what its roles allow.
+	 */
 	@Transactional(readOnly = true)
 	public ModeratorScope scopeOf(Authentication caller) {
-		boolean admin = hasRole(caller, Role.ADMIN);
-		Optional<Account> account = this.repository.find(caller.getName());
-		Set<PostId> allowed = admin ? null : account.map(Account::posts).filter(p -> !p.isEmpty()).orElse(null);
+		Optional<Account> account = this.repository.find(caller.getName()).filter(Account::enabled);
+		if (account.isEmpty()) {
+			boolean external = caller instanceof AbstractOAuth2TokenAuthenticationToken<?>;
+			return external ? new ModeratorScope(caller.getName(), hasRole(caller, Role.ADMIN), null)
+					: new ModeratorScope(caller.getName(), false, Set.of());
+		}
+		boolean admin = hasRole(caller, Role.ADMIN) && account.get().isAdmin();
+		Set<PostId> allowed = admin || account.get().posts().isEmpty() ? null : account.get().posts();
 		return new ModeratorScope(caller.getName(), admin, allowed);
 	}
 

@@ -42,7 +42,8 @@ public class ApiTokenAuthentication extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/api/");
+		// the API and the actuator (Prometheus scrapes with a METRICS account's token)
+		return !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/"));
 	}
 
 }

@@ -9,6 +9,9 @@ public enum Role {
 	ADMIN,
 
 	/** Reviews queues and decides on comments, on all posts or on the posts an admin allowed. */
-	MODERATOR
+	MODERATOR,
+
+	/** Reads the metrics ({@code /actuator/prometheus}), for the Prometheus scraper; nothing else. */
+	METRICS
 
 }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import dev.moderato.posts.PostId;
 import dev.moderato.privacy.EmailHash;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +80,24 @@ public class CommenterPolicies {
 	@Transactional(readOnly = true)
 	public List<Policy> all() {
 		return this.jdbc.sql("select * from commenter_policy order by created_at desc")
+			.query((rs, n) -> new Policy(new EmailHash(rs.getString("email_hash")), Kind.valueOf(rs.getString("kind")),
+					rs.getString("reason"), rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant(),
+					rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/** The policies on commenters who commented on one of these posts: what a moderator restricted to them may see. */
+	@Transactional(readOnly = true)
+	public List<Policy> onCommentersOf(Set<PostId> posts) {
+		if (posts.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select * from commenter_policy p where exists (
+				  select 1 from comment c where c.email_hash = p.email_hash and c.post_id in (:posts))
+				order by created_at desc
+				""")
+			.param("posts", posts.stream().map(PostId::value).toList())
 			.query((rs, n) -> new Policy(new EmailHash(rs.getString("email_hash")), Kind.valueOf(rs.getString("kind")),
 					rs.getString("reason"), rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant(),
 					rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))

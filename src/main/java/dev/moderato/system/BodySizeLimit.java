@@ -1,6 +1,9 @@
 package dev.moderato.system;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API request bodies over the configured size with 413, whether the size is declared or the body is streamed.
+ * Runs after the CORS filter, whose headers it keeps, so a blog frontend on another origin can read the 413.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -52,18 +56,30 @@ class BodySizeLimit extends OncePerRequestFilter {
 		}
 		catch (BodyTooLarge ex) {
 			if (!response.isCommitted()) {
-				response.reset();
+				resetKeepingCors(response);
 				reject(request, response);
 			}
 		}
 		catch (ServletException | RuntimeException ex) {
 			if (causedByTooLarge(ex) && !response.isCommitted()) {
-				response.reset();
+				resetKeepingCors(response);
 				reject(request, response);
 				return;
 			}
 			throw ex;
 		}
+	}
+
+	/** Drops what the controller began to answer, but not the CORS headers set before, so a browser can read the 413. */
+	private static void resetKeepingCors(HttpServletResponse response) {
+		Map<String, List<String>> cors = new LinkedHashMap<>();
+		for (String name : response.getHeaderNames()) {
+			if (name.regionMatches(true, 0, "Access-Control-", 0, 15) || "Vary".equalsIgnoreCase(name)) {
+				cors.putIfAbsent(name, List.copyOf(response.getHeaders(name)));
+			}
+		}
+		response.reset();
+		cors.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 	}
 
 	static boolean causedByTooLarge(Throwable ex) {

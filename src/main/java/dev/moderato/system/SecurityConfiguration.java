@@ -3,17 +3,20 @@ package dev.moderato.system;
 import java.util.Collection;
 import java.util.List;
 
+import dev.moderato.accounts.AccountAuthentication;
+import dev.moderato.accounts.AccountSessionCheck;
 import dev.moderato.accounts.AccountSettings;
 import dev.moderato.accounts.ApiTokenAuthentication;
 import dev.moderato.accounts.ApiTokens;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -23,16 +26,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Two doors. The API ({@code /api/**}): public comment endpoints open, everything else needs an account, by HTTP
- * Basic, a personal API token ({@code Bearer mdt_...}) or, if enabled, an OIDC JWT; stateless, so no CSRF. The
- * moderation pages: form login with a session and CSRF protection; one-click email links are open, being signed
- * capabilities themselves.
+ * Basic, a personal API token ({@code Bearer mdt_...}) or, if enabled, an OIDC JWT; stateless, so no CSRF token, but
+ * unsafe calls with Basic credentials from another site are refused ({@link CrossSiteBasicGuard}) and browsers are never
+ * sent a Basic challenge they would cache. The moderation pages: form login with a session that ends as soon as its
+ * account changes ({@link AccountSessionCheck}), a {@code SameSite=Lax} cookie and CSRF protection; one-click email
+ * links are open, being signed capabilities themselves, and are served with {@code Referrer-Policy: no-referrer}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -53,16 +67,20 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/accounts/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/moderation/audit/**", "/api/v1/notifications/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/moderation/**").hasRole("MODERATOR")
-				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/prometheus").hasAnyRole("METRICS", "ADMIN")
 				.requestMatchers("/error").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
+			.addFilterBefore(new CrossSiteBasicGuard(problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new ApiTokenAuthentication(tokens), BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.csrf(csrf -> csrf.disable()) // stateless: no cookies, no session
+			.csrf(csrf -> csrf.disable()) // stateless: no cookies, no session; Basic from other sites: CrossSiteBasicGuard
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors(Customizer.withDefaults());
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			// CORS is applied by earlyCorsFilter, before the size and rate limits, so their 413 and 429 are readable too
+			.cors(cors -> cors.disable());
 		if (accounts.jwtEnabled()) {
 			http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(accounts.jwtRolesClaim()))));
@@ -72,19 +90,31 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint problems,
+			AccountAuthentication accounts) throws Exception {
+		RequestMatcher links = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/moderation/links/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/privacy/confirm/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/notifications/**"));
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/moderation/links/**", "/privacy/confirm/**", "/notifications/**", "/login", "/css/**", "/js/**",
 						"/favicon.ico", "/").permitAll()
 				.requestMatchers("/moderation/**").hasRole("MODERATOR")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/moderation", true).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/moderation", true)
+				.failureHandler(ProblemAuthenticationEntryPoint::signInFailed).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(new AccountSessionCheck(accounts), AnonymousAuthenticationFilter.class)
 			// a link token is the capability: a forged cross-site POST would have to know it
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/moderation/links/**", "/privacy/confirm/**", "/notifications/**"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")))
+			.exceptionHandling(ex -> ex.accessDeniedHandler(problems))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+				// pages behind mail links carry their token in the URL: never hand it on to another site
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(links, new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(links),
+						new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))))
 			.build();
 	}
 
@@ -97,6 +127,14 @@ class SecurityConfiguration {
 			String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
 			return new JwtAuthenticationToken(jwt, authorities, name);
 		};
+	}
+
+	/** Ahead of every other filter but the character encoding, so even a 413 or 429 carries the CORS headers. */
+	@Bean
+	FilterRegistrationBean<CorsFilter> earlyCorsFilter(CorsConfigurationSource corsConfigurationSource) {
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(corsConfigurationSource));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
 	}
 
 	@Bean

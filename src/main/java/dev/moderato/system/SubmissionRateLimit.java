@@ -1,16 +1,28 @@
 package dev.moderato.system;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Clock;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import dev.moderato.privacy.CommenterPrivacy;
-import dev.moderato.privacy.IpAddress;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
@@ -23,64 +35,105 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows floods of public submissions: each network (/24 or /48) gets a token bucket of
- * {@code moderato.system.submissions-per-minute}, refilled continuously; past it, {@code 429} with {@code Retry-After}.
- * Buckets live in memory per instance (a flood spread over instances gets their sum) and idle ones are dropped.
+ * Slows floods of public submissions with token buckets (bucket4j), refilled continuously; past one, {@code 429} with
+ * {@code Retry-After}:
+ * <ul>
+ * <li>each client network (/24 or /48) gets {@code moderato.system.submissions-per-minute} comments and privacy
+ * requests a minute;</li>
+ * <li>each commenter email gets {@code moderato.system.comments-per-email-per-hour} comments an hour, whichever
+ * networks they come from. The bucket is keyed by the email's keyed hash; the address itself is never kept.</li>
+ * </ul>
+ * The client is {@code request.getRemoteAddr()}, which Tomcat takes from {@code X-Forwarded-For} only when the peer is
+ * a configured proxy ({@code server.tomcat.remoteip.internal-proxies}, none by default). Loopback peers (the dev run, a
+ * sidecar proxy) are not limited. Buckets live in memory per instance (a flood spread over instances gets their sum)
+ * and full ones are dropped.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class SubmissionRateLimit extends OncePerRequestFilter {
 
+	private static final Pattern COMMENTS = Pattern.compile("/api/v1/posts/[^/]+/comments/?");
+
 	private final CommenterPrivacy privacy;
 
 	private final JsonMapper json;
 
-	private final Clock clock;
+	private final SystemSettings settings;
 
-	private final double perMilli;
+	private final Map<String, Bucket> networks = new ConcurrentHashMap<>();
 
-	private final int capacity;
+	private final Map<String, Bucket> commenters = new ConcurrentHashMap<>();
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	SubmissionRateLimit(SystemSettings settings, CommenterPrivacy privacy, JsonMapper json, Clock clock) {
+	SubmissionRateLimit(SystemSettings settings, CommenterPrivacy privacy, JsonMapper json) {
 		this.privacy = privacy;
 		this.json = json;
-		this.clock = clock;
-		this.capacity = settings.submissionsPerMinute();
-		this.perMilli = settings.submissionsPerMinute() / 60_000.0;
+		this.settings = settings;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		return !"POST".equals(request.getMethod())
-				|| !(uri.matches("/api/v1/posts/[^/]+/comments") || "/api/v1/privacy/requests".equals(uri));
+				|| !(COMMENTS.matcher(uri).matches() || "/api/v1/privacy/requests".equals(uri));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String network = this.privacy.protect(request.getRemoteAddr()).prefix();
-		if (IpAddress.isPrivateNetwork(network)) {
+		if (loopback(request.getRemoteAddr())) {
 			chain.doFilter(request, response);
 			return;
 		}
-		long now = this.clock.millis();
-		long wait = this.buckets.computeIfAbsent(network, n -> new Bucket(this.capacity, now)).take(now);
+		String network = this.privacy.protect(request.getRemoteAddr()).prefix();
+		long wait = take(this.networks, network, this.settings.submissionsPerMinute(), Duration.ofMinutes(1));
 		if (wait > 0) {
-			reject(request, response, wait);
+			reject(request, response, wait, "Too many submissions from your network.");
 			return;
 		}
-		chain.doFilter(request, response);
+		if (!COMMENTS.matcher(request.getRequestURI()).matches() || !isJson(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Buffered buffered = new Buffered(request);
+		String commenter = commenterOf(buffered.body);
+		if (commenter != null) {
+			wait = take(this.commenters, commenter, this.settings.commentsPerEmailPerHour(), Duration.ofHours(1));
+			if (wait > 0) {
+				reject(request, response, wait, "Too many comments from this email address.");
+				return;
+			}
+		}
+		chain.doFilter(buffered, response);
 	}
 
-	private void reject(HttpServletRequest request, HttpServletResponse response, long waitMillis) throws IOException {
-		long seconds = Math.max(1, (waitMillis + 999) / 1000);
+	/** The keyed hash of the submission's email, or null if there is none to read (validation will say so). */
+	private @Nullable String commenterOf(byte[] body) {
+		try {
+			JsonNode email = this.json.readTree(body).path("authorEmail");
+			return email.isString() && !email.asString().isBlank() ? this.privacy.hash(email.asString().strip()).value()
+					: null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static long take(Map<String, Bucket> buckets, String key, int capacity, Duration period) {
+		ConsumptionProbe probe = buckets
+			.computeIfAbsent(key, k -> Bucket.builder()
+				.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+				.build())
+			.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+	}
+
+	private void reject(HttpServletRequest request, HttpServletResponse response, long waitNanos, String why)
+			throws IOException {
+		long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"Too many submissions from your network. Please try again in " + seconds + " seconds.");
+				why + " Please try again in " + seconds + " seconds.");
 		problem.setTitle("Too many requests");
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader("Retry-After", Long.toString(seconds));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -88,42 +141,79 @@ class SubmissionRateLimit extends OncePerRequestFilter {
 	}
 
 	@Scheduled(fixedDelay = 60_000)
-	void forgetIdleNetworks() {
-		long now = this.clock.millis();
-		this.buckets.values().removeIf(bucket -> bucket.full(now));
+	void forgetIdleBuckets() {
+		this.networks.values().removeIf(bucket -> bucket.getAvailableTokens() >= this.settings.submissionsPerMinute());
+		this.commenters.values().removeIf(bucket -> bucket.getAvailableTokens() >= this.settings.commentsPerEmailPerHour());
 	}
 
-	/** A token bucket; thread-safe. */
-	private final class Bucket {
+	private static boolean isJson(HttpServletRequest request) {
+		try {
+			return request.getContentType() != null
+					&& MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
 
-		private double tokens;
+	private static boolean loopback(String address) {
+		try {
+			// an IP literal (Tomcat gives no names here): parsed without a lookup
+			return (address.indexOf(':') >= 0 || Character.isDigit(address.charAt(0)))
+					&& InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
 
-		private long at;
+	/** The request with its body read once (the size limit applies while reading) and replayed to the controller. */
+	private static final class Buffered extends HttpServletRequestWrapper {
 
-		Bucket(int capacity, long now) {
-			this.tokens = capacity;
-			this.at = now;
+		private final byte[] body;
+
+		Buffered(HttpServletRequest request) throws IOException {
+			super(request);
+			this.body = request.getInputStream().readAllBytes();
 		}
 
-		/** @return 0 if a token was taken, else how many milliseconds until one is there */
-		synchronized long take(long now) {
-			refill(now);
-			if (this.tokens >= 1) {
-				this.tokens -= 1;
-				return 0;
-			}
-			return (long) Math.ceil((1 - this.tokens) / SubmissionRateLimit.this.perMilli);
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buf, int off, int len) {
+					return in.read(buf, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("the body is already read");
+				}
+			};
 		}
 
-		synchronized boolean full(long now) {
-			refill(now);
-			return this.tokens >= SubmissionRateLimit.this.capacity;
-		}
-
-		private void refill(long now) {
-			this.tokens = Math.min(SubmissionRateLimit.this.capacity,
-					this.tokens + (now - this.at) * SubmissionRateLimit.this.perMilli);
-			this.at = Math.max(this.at, now);
+		@Override
+		public java.io.BufferedReader getReader() {
+			String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+					java.nio.charset.Charset.forName(encoding)));
 		}
 
 	}

@@ -17,11 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigins origins whose pages may call the public API from a browser ({@code *} for any)
  * @param outboxResubmitInterval how often unpublished outbox events are sent again
  * @param submissionsPerMinute public submissions (comments, privacy requests) one network (/24 or /48) may make per
- * minute before it gets 429; loopback and private networks (a proxy without forwarded headers) are not limited
+ * minute before it gets 429; loopback peers (the dev run, a sidecar proxy) are not limited
+ * @param commentsPerEmailPerHour comments one commenter email may submit per hour, from any network, before 429
  */
 @Validated
 @ConfigurationProperties("moderato.system")
 record SystemSettings(@DefaultValue("64KB") @NotNull DataSize maxBodySize, @DefaultValue("*") List<String> allowedOrigins,
 		@DefaultValue("30s") @NotNull Duration outboxResubmitInterval,
-		@DefaultValue("20") @jakarta.validation.constraints.Min(1) int submissionsPerMinute) {
+		@DefaultValue("20") @jakarta.validation.constraints.Min(1) int submissionsPerMinute,
+		@DefaultValue("20") @jakarta.validation.constraints.Min(1) int commentsPerEmailPerHour) {
 }

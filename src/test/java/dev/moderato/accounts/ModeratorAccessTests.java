@@ -109,6 +109,27 @@ class ModeratorAccessTests {
 	}
 
 	@Test
+	void aRestrictedModeratorSeesOnlyTrustAndBansOnCommentersOfItsPosts() {
+		CommentFixtures fixtures = new CommentFixtures(this.comments, this.privacy);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String mine = "mine-" + suffix + "@mail.example";
+		String theirs = "theirs-" + suffix + "@mail.example";
+		fixtures.heldComment(this.ownPost, "Mo", mine, "On my post");
+		fixtures.heldComment(this.otherPost, "Tess", theirs, "On their post");
+		String mineHash = this.privacy.hash(mine).value();
+		String theirsHash = this.privacy.hash(theirs).value();
+		assertThat(this.admin.post("/api/v1/moderation/commenters/" + mineHash + "/trust").getStatusCode().value())
+			.isEqualTo(204);
+		assertThat(this.admin.post("/api/v1/moderation/commenters/" + theirsHash + "/ban",
+				Moderators.form("reason", "secret reason " + suffix)).getStatusCode().value()).isEqualTo(204);
+
+		String restricted = Moderators.as(this.port, this.json, this.username, PASSWORD).get("/api/v1/moderation/commenters")
+			.getBody();
+		assertThat(restricted).contains(mineHash).doesNotContain(theirsHash).doesNotContain("secret reason");
+		assertThat(this.admin.get("/api/v1/moderation/commenters").getBody()).contains(mineHash, theirsHash);
+	}
+
+	@Test
 	void aPersonalTokenWorksUntilRevoked() {
 		Moderators moderator = Moderators.as(this.port, this.json, this.username, PASSWORD);
 		JsonNode issued = moderator.json(moderator.post("/api/v1/accounts/me/tokens", Moderators.form("name", "cli")));

@@ -50,7 +50,9 @@ class DashboardTests {
 		api.submit("dashboard", Map.of("authorName", "Dee", "authorEmail", "dee@mail.example", "text", "Counted."));
 		await().atMost(Duration.ofSeconds(20)).until(() -> !new Mailbox(this.greenMail).to("wes@blog.example").isEmpty());
 		Set<String> used = metricNames(this.json.readTree(Files.readString(Path.of("ops/grafana/moderato.json"))));
-		RestClient http = RestClient.create("http://localhost:" + this.port);
+		RestClient http = RestClient.builder().baseUrl("http://localhost:" + this.port)
+			.defaultHeaders(h -> h.setBasicAuth(Api.ADMIN, Api.ADMIN_PASSWORD)) // the metrics need METRICS or ADMIN
+			.build();
 
 		String scrape = await().atMost(Duration.ofSeconds(30))
 			.until(() -> http.get().uri("/actuator/prometheus").retrieve().body(String.class),

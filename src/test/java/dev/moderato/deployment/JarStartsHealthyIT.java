@@ -78,7 +78,7 @@ class JarStartsHealthyIT {
 				.retrieve().toEntity(String.class);
 			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
 			await().atMost(Duration.ofSeconds(30)).until(() -> !new Mailbox(smtp).to("pat@blog.example").isEmpty());
-			assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
+			assertThat(admin.get().uri("/actuator/prometheus").retrieve().body(String.class))
 				.contains("moderato_intake_submissions_total", "moderato_moderation_verdicts_total");
 		}
 		finally {

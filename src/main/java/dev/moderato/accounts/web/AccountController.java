@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.moderato.accounts.Account;
+import dev.moderato.accounts.AccountConflict;
 import dev.moderato.accounts.AccountProblem;
 import dev.moderato.accounts.Accounts;
 import dev.moderato.accounts.ApiTokens;
@@ -89,6 +90,13 @@ class AccountController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 		problem.setTitle("Cannot change the account");
 		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(AccountConflict ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Cannot change the account");
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	private static Set<PostId> posts(@Nullable List<String> ids) {

@@ -37,9 +37,13 @@ class CommenterController {
 		this.accounts = accounts;
 	}
 
+	/** Every trust and ban; a moderator restricted to some posts sees only those on commenters of its posts. */
 	@GetMapping("/api/v1/moderation/commenters")
-	List<PolicyView> all() {
-		return this.policies.all().stream().map(PolicyView::of).toList();
+	List<PolicyView> all(Authentication caller) {
+		ModeratorScope scope = this.accounts.scopeOf(caller);
+		List<CommenterPolicies.Policy> visible = scope.posts() == null ? this.policies.all()
+				: this.policies.onCommentersOf(scope.posts());
+		return visible.stream().map(PolicyView::of).toList();
 	}
 
 	@PostMapping("/api/v1/moderation/commenters/{commenter}/trust")
