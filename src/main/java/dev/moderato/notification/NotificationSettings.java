@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts tries before a mail is kept as failed
  * @param firstRetry delay before the second try; doubles each try
  * @param maxRetry the longest delay between tries
- * @param lease how long one sender owns a mail it picked up before another may try it
+ * @param lease how long one sender owns a mail it picked up before another may try it; a batch's lease is this plus,
+ * for each mail in it, the SMTP connect, read and write timeouts, so a stalled server cannot outlast it
  * @param digestZone the time zone whose hours and days bound hourly and daily digests
  * @param digestInterval how often the digest job looks for periods that have ended
  * @param confirmationTtl how long a reply-notification confirmation link works; unconfirmed requests expire then
