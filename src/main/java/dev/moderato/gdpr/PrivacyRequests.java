@@ -166,6 +166,14 @@ public class PrivacyRequests {
 		return done;
 	}
 
+	/** Stored requests not under this key (key rotation). */
+	int countNotUnder(String keyId) {
+		return this.jdbc.sql("select count(*) from privacy_request where email_key_id <> ?")
+			.param(keyId)
+			.query(Integer.class)
+			.single();
+	}
+
 	private record Sealed(UUID id, EncryptedEmail email) {
 	}
 
