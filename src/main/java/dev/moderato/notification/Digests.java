@@ -163,7 +163,7 @@ public class Digests {
 		Mail mail = this.composer.compose("digest", recipient, subject(wanted), model(due, wanted, postsById),
 				this.links.unsubscribe(due.author(), OptOuts.ALL));
 		if (this.notifications.recordOnce("digest:" + due.author() + ":" + due.periodEnd().getEpochSecond(), "digest",
-				null, mail, "digest", now)) {
+				null, wanted.stream().map(Entry::commentId).toList(), mail, "digest", now)) {
 			markDigested(entries, now);
 			return true;
 		}

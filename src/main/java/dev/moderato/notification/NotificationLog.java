@@ -49,13 +49,22 @@ class NotificationLog {
 	 */
 	boolean recordOnce(String key, String kind, @Nullable UUID commentId, Mail mail, @Nullable String scope,
 			Instant now) {
+		return recordOnce(key, kind, commentId, List.of(), mail, scope, now);
+	}
+
+	/**
+	 * Records a mail once under {@code key}.
+	 * @param aboutComments the comments a mail about several (a digest) tells about, so an erase finds it
+	 */
+	boolean recordOnce(String key, String kind, @Nullable UUID commentId, List<UUID> aboutComments, Mail mail,
+			@Nullable String scope, Instant now) {
 		EncryptedEmail recipient = this.privacy.encrypt(mail.recipient());
 		return this.jdbc.sql("""
 				insert into notification (id, dedup_key, kind, comment_id, recipient_key_id, recipient_ciphertext,
 				  recipient_hash, scope, unsubscribe_url, subject, body_text, body_html, status, attempts, next_attempt_at,
-				  created_at)
+				  created_at, about_comments)
 				values (:id, :key, :kind, :commentId, :keyId, :ciphertext, :hash, :scope, :unsubscribe, :subject, :text,
-				  :html, 'PENDING', 0, :now, :now)
+				  :html, 'PENDING', 0, :now, :now, cast(:about as uuid[]))
 				on conflict (dedup_key) do nothing
 				""")
 			.param("id", UUID.randomUUID())
@@ -71,6 +80,8 @@ class NotificationLog {
 			.param("text", mail.text())
 			.param("html", mail.html())
 			.param("now", Timestamp.from(now))
+			.param("about", aboutComments.isEmpty() ? null
+					: "{" + String.join(",", aboutComments.stream().map(UUID::toString).toList()) + "}")
 			.update() == 1;
 	}
 
