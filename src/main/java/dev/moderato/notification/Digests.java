@@ -90,6 +90,11 @@ public class Digests {
 
 	/** Keeps an author mail for the digest of the period its verdict falls in; once per event. */
 	void add(CommentModerated event, String kind, EmailHash author, Delivery delivery) {
+		add(event, kind, author, delivery.periodEnd(event.occurredAt(), this.settings.digestZone()), delivery.wireValue());
+	}
+
+	/** Keeps an author mail for the digest of the period ending at {@code periodEnd}; once per event. */
+	void add(CommentModerated event, String kind, EmailHash author, Instant periodEnd, String why) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				insert into digest_entry (event_id, recipient_hash, post_id, comment_id, kind, commenter_name, text,
@@ -105,11 +110,11 @@ public class Digests {
 			.param("name", event.authorName())
 			.param("text", event.text())
 			.param("reasons", this.json.writeValueAsString(event.reasons()))
-			.param("periodEnd", Timestamp.from(delivery.periodEnd(event.occurredAt(), this.settings.digestZone())))
+			.param("periodEnd", Timestamp.from(periodEnd))
 			.param("now", Timestamp.from(now))
 			.update();
 		log.atInfo().addKeyValue("commentId", event.commentId()).addKeyValue("kind", kind)
-			.log("Author notification kept for the {} digest", delivery.wireValue());
+			.log("Author notification kept for the {} digest", why);
 	}
 
 	/**

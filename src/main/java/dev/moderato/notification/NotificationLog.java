@@ -85,6 +85,12 @@ class NotificationLog {
 			.update() == 1;
 	}
 
+	/** Whether a mail was recorded under {@code key}. */
+	boolean recorded(String key) {
+		return this.jdbc.sql("select count(*) from notification where dedup_key = ?").param(key).query(Integer.class)
+			.single() > 0;
+	}
+
 	/**
 	 * Drops due mails whose recipient opted out since they were recorded: of everything, of their thread, or of
 	 * their kind. They stay in the table as {@code SUPPRESSED}.
