@@ -45,6 +45,9 @@ class ErasureLeavesNothingTests {
 	@Autowired
 	Digests digests;
 
+	@Autowired
+	PrivacyRequests requests;
+
 	@Test
 	void eraseWithTheTextLeavesNoTraceOfTheCommenterInAnyTable() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
@@ -74,6 +77,7 @@ class ErasureLeavesNothingTests {
 		this.digests.sendDue(periodEnd.toInstant());
 		assertThat(count("select count(*) from notification where ? = any(about_comments)", second)).isEqualTo(1);
 		assertThat(textColumnsContaining(name)).as("the name is stored before").isNotEmpty();
+		assertThat(this.requests.open(email, RequestKind.EXPORT)).as("a self-service request is stored too").isPresent();
 
 		assertThat(admin.post("/api/v1/privacy/erase", Map.of("email", email, "removeText", true)).getStatusCode().value())
 			.isEqualTo(200);
