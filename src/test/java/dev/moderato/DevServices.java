@@ -1,6 +1,8 @@
 package dev.moderato;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -8,10 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -64,11 +69,17 @@ public class DevServices {
 
 	@Bean
 	@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
-	JavaMailSender greenMailSender(GreenMail greenMail) {
+	JavaMailSender greenMailSender(GreenMail greenMail, Environment environment) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(greenMail.getSmtp().getPort());
 		sender.setDefaultEncoding("UTF-8");
+		// the same Jakarta Mail settings (timeouts) as a sender Boot configures from spring.mail.*
+		Properties properties = new Properties();
+		properties.putAll(Binder.get(environment)
+			.bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of()));
+		sender.setJavaMailProperties(properties);
 		return sender;
 	}
 

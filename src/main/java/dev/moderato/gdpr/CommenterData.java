@@ -55,10 +55,13 @@ public class CommenterData {
 
 	private final ApplicationEventPublisher events;
 
+	private final PrivacyRequests requests;
+
 	private final Clock clock;
 
 	CommenterData(Comments comments, CommenterPolicies policies, AuditLog audit, ActionLinks links, SpamLearning spam,
-			CommenterPrivacy privacy, ApplicationEventPublisher events, Clock clock) {
+			CommenterPrivacy privacy, ApplicationEventPublisher events, PrivacyRequests requests, Clock clock) {
+		this.requests = requests;
 		this.comments = comments;
 		this.policies = policies;
 		this.audit = audit;
@@ -92,7 +95,7 @@ public class CommenterData {
 	/**
 	 * Erases this address: its comments are anonymised (author "deleted", no url, email, IP data or avatar, a random
 	 * hash that links them to nothing; the text stays unless {@code removeText}), its trust and bans deleted, and the
-	 * spam filter's log forgets the author. Publishes {@link CommenterErased} so other modules delete what they keep.
+	 * spam filter's log forgets the author, and its self-service requests forget the address. Publishes {@link CommenterErased} so other modules delete what they keep.
 	 * Erasing an unknown or already erased address changes nothing.
 	 */
 	@Transactional
@@ -102,6 +105,7 @@ public class CommenterData {
 		int anonymised = this.comments.anonymise(hash, removeText);
 		int policies = this.policies.forget(hash);
 		int feedback = this.spam.anonymise(ids, removeText);
+		this.requests.forget(hash);
 		this.events.publishEvent(new CommenterErased(hash, ids, this.clock.instant()));
 		log.atInfo()
 			.addKeyValue("comments", anonymised)

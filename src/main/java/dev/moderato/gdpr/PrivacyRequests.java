@@ -166,6 +166,30 @@ public class PrivacyRequests {
 		return done;
 	}
 
+	/**
+	 * Forgets the address of this commenter's requests (an erase): they stay, so a used link still answers "used",
+	 * but hold an encryption of the empty string under a random hash. @return how many
+	 */
+	@Transactional
+	public int forget(EmailHash commenter) {
+		EncryptedEmail nothing = this.privacy.encrypt("");
+		return this.jdbc.sql("""
+				update privacy_request set email_key_id = ?, email_ciphertext = ?,
+				  email_hash = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
+				where email_hash = ?
+				""")
+			.params(nothing.keyId(), nothing.ciphertext(), commenter.value())
+			.update();
+	}
+
+	/** Stored requests not under this key (key rotation). */
+	int countNotUnder(String keyId) {
+		return this.jdbc.sql("select count(*) from privacy_request where email_key_id <> ?")
+			.param(keyId)
+			.query(Integer.class)
+			.single();
+	}
+
 	private record Sealed(UUID id, EncryptedEmail email) {
 	}
 

@@ -1,6 +1,7 @@
 package dev.moderato.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,8 +45,15 @@ public class AuthorNotifications {
 
 	private final Digests digests;
 
+	private final AuthorMailCount counts;
+
+	private final NotificationSettings settings;
+
 	AuthorNotifications(Posts posts, MailComposer composer, NotificationLog notifications, ActionLinks links,
-			AuthorPreferences preferences, NotificationLinks mailLinks, Digests digests, Clock clock) {
+			AuthorPreferences preferences, NotificationLinks mailLinks, Digests digests, AuthorMailCount counts,
+			NotificationSettings settings, Clock clock) {
+		this.counts = counts;
+		this.settings = settings;
 		this.links = links;
 		this.posts = posts;
 		this.composer = composer;
@@ -83,6 +91,18 @@ public class AuthorNotifications {
 			this.digests.add(event, kind, author, preference.delivery());
 			return;
 		}
+		String key = "author:" + event.eventId();
+		if (this.notifications.recorded(key)) {
+			log.atInfo().addKeyValue("commentId", event.commentId())
+				.log("Author notification already recorded: redelivery ignored");
+			return;
+		}
+		// a flood of comments (one sender, a bot) must not flood the author: beyond the hour's allowance, one digest
+		Instant hourEnd = Delivery.HOURLY.periodEnd(this.clock.instant(), this.settings.digestZone());
+		if (this.counts.increment(author, hourEnd) > this.settings.authorMailsPerHour()) {
+			this.digests.add(event, kind, author, hourEnd, "over the hourly mail limit: this hour's");
+			return;
+		}
 		String template = AuthorPreference.HELD.equals(kind) ? "comment-held" : "new-comment";
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("post", post);
@@ -104,7 +124,7 @@ public class AuthorNotifications {
 		String subject = ("new-comment".equals(template) ? "New comment on \"" : "Comment awaiting review on \"")
 				+ post.title() + "\"";
 		Mail mail = this.composer.compose(template, post.authorEmail(), subject, model, unsubscribe);
-		boolean recorded = this.notifications.recordOnce("author:" + event.eventId(), template, event.commentId(), mail,
+		boolean recorded = this.notifications.recordOnce(key, template, event.commentId(), mail,
 				"kind:" + kind, this.clock.instant());
 		log.atInfo()
 			.addKeyValue("commentId", event.commentId())

@@ -21,11 +21,14 @@ class DigestSchedule {
 
 	private final ReplyNotifications replies;
 
+	private final AuthorMailCount counts;
+
 	private final Clock clock;
 
-	DigestSchedule(Digests digests, ReplyNotifications replies, Clock clock) {
+	DigestSchedule(Digests digests, ReplyNotifications replies, AuthorMailCount counts, Clock clock) {
 		this.digests = digests;
 		this.replies = replies;
+		this.counts = counts;
 		this.clock = clock;
 	}
 
@@ -34,6 +37,7 @@ class DigestSchedule {
 		Instant now = this.clock.instant();
 		this.digests.sendDue(now);
 		this.replies.expireRequests(now);
+		this.counts.forget(now.minus(java.time.Duration.ofDays(1)));
 	}
 
 }

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hourly and daily digests for post authors who chose them: each author mail becomes an entry of the period it falls
  * in, and once a period is over, {@link #sendDue} records one digest per author and period through the
- * {@link NotificationLog}, under a key naming both, so running it again sends nothing twice.
+ * {@link NotificationLog}, under a key naming both, so running it again sends nothing twice. An entry that arrives
+ * after its period's digest went out moves to the next period, so it is sent late rather than never.
  */
 @Service
 public class Digests {
@@ -89,6 +90,11 @@ public class Digests {
 
 	/** Keeps an author mail for the digest of the period its verdict falls in; once per event. */
 	void add(CommentModerated event, String kind, EmailHash author, Delivery delivery) {
+		add(event, kind, author, delivery.periodEnd(event.occurredAt(), this.settings.digestZone()), delivery.wireValue());
+	}
+
+	/** Keeps an author mail for the digest of the period ending at {@code periodEnd}; once per event. */
+	void add(CommentModerated event, String kind, EmailHash author, Instant periodEnd, String why) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				insert into digest_entry (event_id, recipient_hash, post_id, comment_id, kind, commenter_name, text,
@@ -104,11 +110,11 @@ public class Digests {
 			.param("name", event.authorName())
 			.param("text", event.text())
 			.param("reasons", this.json.writeValueAsString(event.reasons()))
-			.param("periodEnd", Timestamp.from(delivery.periodEnd(event.occurredAt(), this.settings.digestZone())))
+			.param("periodEnd", Timestamp.from(periodEnd))
 			.param("now", Timestamp.from(now))
 			.update();
 		log.atInfo().addKeyValue("commentId", event.commentId()).addKeyValue("kind", kind)
-			.log("Author notification kept for the {} digest", delivery.wireValue());
+			.log("Author notification kept for the {} digest", why);
 	}
 
 	/**
@@ -126,28 +132,29 @@ public class Digests {
 			.list();
 		int recorded = 0;
 		for (Due one : due) {
-			if (Boolean.TRUE.equals(this.transactions.execute(tx -> digest(one)))) {
+			if (Boolean.TRUE.equals(this.transactions.execute(tx -> digest(one, now)))) {
 				recorded++;
 			}
 		}
 		return recorded;
 	}
 
-	private boolean digest(Due due) {
+	private boolean digest(Due due, Instant asOf) {
 		// the periods are chosen by the caller's instant; the digest itself is recorded (and due) now
 		Instant now = this.clock.instant();
 		List<Entry> entries = this.jdbc.sql("""
-				select post_id, comment_id, kind, commenter_name, text, reasons from digest_entry
+				select event_id, post_id, comment_id, kind, commenter_name, text, reasons from digest_entry
 				where recipient_hash = ? and period_end = ? and digested_at is null order by created_at for update skip locked
 				""")
 			.params(due.author().value(), Timestamp.from(due.periodEnd()))
-			.query((rs, n) -> new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-					rs.getString(5), this.json.readValue(rs.getString(6), new TypeReference<List<String>>() {
+			.query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getString(5), rs.getString(6),
+					this.json.readValue(rs.getString(7), new TypeReference<List<String>>() {
 					})))
 			.list();
-		this.jdbc.sql("update digest_entry set digested_at = ? where recipient_hash = ? and period_end = ? and digested_at is null")
-			.params(Timestamp.from(now), due.author().value(), Timestamp.from(due.periodEnd()))
-			.update();
+		if (entries.isEmpty()) { // another instance is digesting them
+			return false;
+		}
 		AuthorPreference preference = this.preferences.of(due.author());
 		List<Entry> wanted = entries.stream().filter(e -> preference.wants(e.kind())).toList();
 		Map<String, Optional<Post>> postsById = new HashMap<>();
@@ -155,12 +162,38 @@ public class Digests {
 		String recipient = postsById.values().stream().flatMap(Optional::stream).map(Post::authorEmail)
 			.filter(email -> this.privacy.hash(email).equals(due.author())).findFirst().orElse(null);
 		if (wanted.isEmpty() || recipient == null) {
+			markDigested(entries, now);
 			return false;
 		}
 		Mail mail = this.composer.compose("digest", recipient, subject(wanted), model(due, wanted, postsById),
 				this.links.unsubscribe(due.author(), OptOuts.ALL));
-		return this.notifications.recordOnce("digest:" + due.author() + ":" + due.periodEnd().getEpochSecond(), "digest",
-				null, mail, "digest", now);
+		if (this.notifications.recordOnce("digest:" + due.author() + ":" + due.periodEnd().getEpochSecond(), "digest",
+				null, wanted.stream().map(Entry::commentId).toList(), mail, "digest", now)) {
+			markDigested(entries, now);
+			return true;
+		}
+		// this period's digest went out before these entries arrived (a verdict late across the period's end, or
+		// kept back by an outage): they go into the next digest instead of being lost
+		Delivery period = preference.delivery() == Delivery.DAILY ? Delivery.DAILY : Delivery.HOURLY;
+		this.jdbc.sql("update digest_entry set period_end = :next where event_id in (:ids)")
+			.param("next", Timestamp.from(period.periodEnd(asOf, this.settings.digestZone())))
+			.param("ids", eventIds(entries))
+			.update();
+		log.atInfo().addKeyValue("entries", entries.size())
+			.log("Author notifications arrived after their digest went out; moved to the next digest");
+		return false;
+	}
+
+	/** Only the entries this run read: one that arrived meanwhile waits for the next run. */
+	private void markDigested(List<Entry> entries, Instant now) {
+		this.jdbc.sql("update digest_entry set digested_at = :now where event_id in (:ids)")
+			.param("now", Timestamp.from(now))
+			.param("ids", eventIds(entries))
+			.update();
+	}
+
+	private static List<UUID> eventIds(List<Entry> entries) {
+		return entries.stream().map(Entry::eventId).toList();
 	}
 
 	private Map<String, Object> model(Due due, List<Entry> entries, Map<String, Optional<Post>> postsById) {
@@ -202,7 +235,7 @@ public class Digests {
 	private record Due(EmailHash author, Instant periodEnd) {
 	}
 
-	private record Entry(String postId, UUID commentId, String kind, String commenterName, String text,
+	private record Entry(UUID eventId, String postId, UUID commentId, String kind, String commenterName, String text,
 			List<String> reasons) {
 	}
 

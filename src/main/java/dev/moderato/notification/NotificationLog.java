@@ -49,13 +49,22 @@ class NotificationLog {
 	 */
 	boolean recordOnce(String key, String kind, @Nullable UUID commentId, Mail mail, @Nullable String scope,
 			Instant now) {
+		return recordOnce(key, kind, commentId, List.of(), mail, scope, now);
+	}
+
+	/**
+	 * Records a mail once under {@code key}.
+	 * @param aboutComments the comments a mail about several (a digest) tells about, so an erase finds it
+	 */
+	boolean recordOnce(String key, String kind, @Nullable UUID commentId, List<UUID> aboutComments, Mail mail,
+			@Nullable String scope, Instant now) {
 		EncryptedEmail recipient = this.privacy.encrypt(mail.recipient());
 		return this.jdbc.sql("""
 				insert into notification (id, dedup_key, kind, comment_id, recipient_key_id, recipient_ciphertext,
 				  recipient_hash, scope, unsubscribe_url, subject, body_text, body_html, status, attempts, next_attempt_at,
-				  created_at)
+				  created_at, about_comments)
 				values (:id, :key, :kind, :commentId, :keyId, :ciphertext, :hash, :scope, :unsubscribe, :subject, :text,
-				  :html, 'PENDING', 0, :now, :now)
+				  :html, 'PENDING', 0, :now, :now, cast(:about as uuid[]))
 				on conflict (dedup_key) do nothing
 				""")
 			.param("id", UUID.randomUUID())
@@ -71,7 +80,15 @@ class NotificationLog {
 			.param("text", mail.text())
 			.param("html", mail.html())
 			.param("now", Timestamp.from(now))
+			.param("about", aboutComments.isEmpty() ? null
+					: "{" + String.join(",", aboutComments.stream().map(UUID::toString).toList()) + "}")
 			.update() == 1;
+	}
+
+	/** Whether a mail was recorded under {@code key}. */
+	boolean recorded(String key) {
+		return this.jdbc.sql("select count(*) from notification where dedup_key = ?").param(key).query(Integer.class)
+			.single() > 0;
 	}
 
 	/**
@@ -105,8 +122,22 @@ class NotificationLog {
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("kind"),
-					rs.getObject("comment_id", UUID.class), mail(rs), rs.getInt("attempts")))
+					rs.getObject("comment_id", UUID.class), sealed(rs), rs.getInt("attempts")))
 			.list();
+	}
+
+	/**
+	 * The mail of a claimed notification, its recipient decrypted.
+	 * @throws IllegalStateException if the recipient cannot be decrypted (its key is no longer configured)
+	 */
+	Mail open(Claimed claimed) {
+		Sealed sealed = claimed.sealed();
+		String recipient = sealed.ciphertext() == null ? sealed.plainRecipient()
+				: this.privacy.decrypt(new EncryptedEmail(sealed.keyId(), sealed.ciphertext()));
+		if (recipient == null) {
+			throw new IllegalStateException("Notification without a recipient");
+		}
+		return new Mail(recipient, sealed.subject(), sealed.text(), sealed.html(), sealed.unsubscribeUrl());
 	}
 
 	void markSent(UUID id, Instant now) {
@@ -162,23 +193,42 @@ class NotificationLog {
 		return status;
 	}
 
-	private Mail mail(ResultSet rs) throws SQLException {
-		return new Mail(recipient(rs), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-				rs.getString("unsubscribe_url"));
+	private static Sealed sealed(ResultSet rs) throws SQLException {
+		return new Sealed(rs.getString("recipient"), rs.getString("recipient_key_id"), rs.getString("recipient_ciphertext"),
+				rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getString("unsubscribe_url"));
 	}
 
 	private String recipient(ResultSet rs) throws SQLException {
 		String ciphertext = rs.getString("recipient_ciphertext");
-		// rows recorded before recipients were encrypted keep their plain address
-		return ciphertext == null ? rs.getString("recipient")
-				: this.privacy.decrypt(new EncryptedEmail(rs.getString("recipient_key_id"), ciphertext));
+		if (ciphertext == null) { // rows recorded before recipients were encrypted keep their plain address
+			return rs.getString("recipient");
+		}
+		try {
+			return this.privacy.decrypt(new EncryptedEmail(rs.getString("recipient_key_id"), ciphertext));
+		}
+		catch (IllegalStateException ex) { // one unreadable row must not hide the others from admins
+			return "(cannot be decrypted: key " + rs.getString("recipient_key_id") + ")";
+		}
 	}
 
 	private static String truncate(String error) {
-		return error.length() > 1000 ? error.substring(0, 1000) : error;
+		String scrubbed = ScrubbedError.scrub(error);
+		return scrubbed.length() > 1000 ? scrubbed.substring(0, 1000) : scrubbed;
 	}
 
-	record Claimed(UUID id, String kind, @Nullable UUID commentId, Mail mail, int attempts) {
+	/** A claimed notification; its recipient stays encrypted until {@link #open} decrypts it. */
+	record Claimed(UUID id, String kind, @Nullable UUID commentId, Sealed sealed, int attempts) {
+	}
+
+	/** A stored mail, its recipient as stored: encrypted, or plain for rows recorded before encryption. */
+	record Sealed(@Nullable String plainRecipient, @Nullable String keyId, @Nullable String ciphertext, String subject,
+			String text, String html, @Nullable String unsubscribeUrl) {
+
+		@Override
+		public String toString() {
+			return "Sealed[" + this.subject + "]";
+		}
+
 	}
 
 	/** A notification as admins see it. */

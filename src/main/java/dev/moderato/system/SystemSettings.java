@@ -19,11 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param submissionsPerMinute public submissions (comments, privacy requests) one network (/24 or /48) may make per
  * minute before it gets 429; loopback peers (the dev run, a sidecar proxy) are not limited
  * @param commentsPerEmailPerHour comments one commenter email may submit per hour, from any network, before 429
+ * @param outboxRetention how long a completed outbox event (it carries the commenter's name, url and text) is kept
+ * before it is deleted
  */
 @Validated
 @ConfigurationProperties("moderato.system")
 record SystemSettings(@DefaultValue("64KB") @NotNull DataSize maxBodySize, @DefaultValue("*") List<String> allowedOrigins,
 		@DefaultValue("30s") @NotNull Duration outboxResubmitInterval,
 		@DefaultValue("20") @jakarta.validation.constraints.Min(1) int submissionsPerMinute,
-		@DefaultValue("20") @jakarta.validation.constraints.Min(1) int commentsPerEmailPerHour) {
+		@DefaultValue("20") @jakarta.validation.constraints.Min(1) int commentsPerEmailPerHour,
+		@DefaultValue("7d") @NotNull Duration outboxRetention) {
 }

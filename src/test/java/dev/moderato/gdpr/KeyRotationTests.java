@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.moderato.Api;
 import dev.moderato.IntegrationTest;
@@ -12,6 +13,7 @@ import dev.moderato.comments.CommentAuthor;
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.Comments;
+import dev.moderato.notification.RecipientKeys;
 import dev.moderato.posts.PostId;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.EncryptedEmail;
@@ -54,6 +56,9 @@ class KeyRotationTests {
 	PrivacyRequests requests;
 
 	@Autowired
+	RecipientKeys recipients;
+
+	@Autowired
 	CommenterPrivacy servicePrivacy;
 
 	@Autowired
@@ -65,9 +70,54 @@ class KeyRotationTests {
 
 	final List<CommentId> stored = new java.util.ArrayList<>();
 
+	final List<UUID> mails = new java.util.ArrayList<>();
+
 	@AfterEach
 	void cleanUp() {
 		this.stored.forEach(this.comments::delete);
+		this.mails.forEach(id -> this.jdbc.sql("delete from notification where id = ?").param(id).update());
+	}
+
+	@Test
+	void reencryptsTheRecipientsOfRecordedMailsTooAndCountsThemInRemaining() {
+		UUID sent = mail(this.underK1, "mail-rot-sent@example.org", "SENT");
+		UUID pending = mail(this.underK1, "mail-rot-pending@example.org", "FAILED");
+		UUID lost = mail(TestPrivacy.with(Map.of("k9", K9), "k9", HASH_KEY), "mail-rot-lost@example.org", "SENT");
+
+		KeyRotation.Report report = rotation().rotate();
+
+		assertThat(report.mails()).isEqualTo(2);
+		assertThat(report.failed()).as("the one under a key that is gone").isEqualTo(1);
+		assertThat(report.remaining()).as("the old key is still needed for it").isEqualTo(1);
+		assertThat(recipient(sent).keyId()).isEqualTo("dev1");
+		assertThat(this.servicePrivacy.decrypt(recipient(sent))).isEqualTo("mail-rot-sent@example.org");
+		assertThat(this.servicePrivacy.decrypt(recipient(pending))).isEqualTo("mail-rot-pending@example.org");
+
+		this.jdbc.sql("delete from notification where id = ?").param(lost).update();
+		assertThat(rotation().rotate().remaining()).as("nothing needs an old key any more").isZero();
+	}
+
+	private KeyRotation rotation() {
+		return new KeyRotation(this.comments, this.requests, this.recipients, this.rotated, 2);
+	}
+
+	private UUID mail(CommenterPrivacy privacy, String recipient, String status) {
+		UUID id = UUID.randomUUID();
+		EncryptedEmail email = privacy.encrypt(recipient);
+		this.jdbc.sql("""
+				insert into notification (id, dedup_key, kind, recipient_key_id, recipient_ciphertext, recipient_hash,
+				  subject, body_text, body_html, status, attempts, next_attempt_at, created_at)
+				values (?, ?, 'test', ?, ?, ?, 'Rotated', 'text', '<p>html</p>', ?, 1, now(), now())
+				""")
+			.params(id, "rotation:" + id, email.keyId(), email.ciphertext(), privacy.hash(recipient).value(), status)
+			.update();
+		this.mails.add(id);
+		return id;
+	}
+
+	private EncryptedEmail recipient(UUID mail) {
+		return this.jdbc.sql("select recipient_key_id, recipient_ciphertext from notification where id = ?").param(mail)
+			.query((rs, n) -> new EncryptedEmail(rs.getString(1), rs.getString(2))).single();
 	}
 
 	@Test
@@ -77,7 +127,7 @@ class KeyRotationTests {
 		emails.forEach(email -> store(this.underK1, email));
 		assertThat(keyIds()).containsOnly("k1");
 
-		KeyRotation.Report report = new KeyRotation(this.comments, this.requests, this.rotated, 2).rotate();
+		KeyRotation.Report report = rotation().rotate();
 
 		assertThat(report.activeKeyId()).isEqualTo("dev1");
 		assertThat(report.reencrypted()).isEqualTo(3);
@@ -91,7 +141,7 @@ class KeyRotationTests {
 		assertThat(this.comments.byCommenter(this.rotated.hash("rot-two@example.org"))).as("lookups are unchanged")
 			.hasSize(1);
 
-		KeyRotation.Report again = new KeyRotation(this.comments, this.requests, this.rotated, 2).rotate();
+		KeyRotation.Report again = rotation().rotate();
 		assertThat(again.reencrypted()).as("idempotent").isZero();
 	}
 
@@ -100,7 +150,7 @@ class KeyRotationTests {
 		new Api(this.port, this.json).registerPost("rotation-post", "Keys", "Kai", "kai@blog.example");
 		store(TestPrivacy.with(Map.of("k9", K9), "k9", HASH_KEY), "lost@example.org");
 
-		KeyRotation.Report report = new KeyRotation(this.comments, this.requests, this.rotated, 2).rotate();
+		KeyRotation.Report report = rotation().rotate();
 
 		assertThat(report.failed()).isEqualTo(1);
 		assertThat(report.remaining()).isEqualTo(1);

@@ -119,6 +119,29 @@ class DigestTests {
 	}
 
 	@Test
+	void aVerdictArrivingAfterItsHourWasDigestedGoesIntoTheNextDigest() {
+		choose(Map.of("authorEmail", this.author, "delivery", "hourly"));
+		this.authors.on(verdict("approved", "Ann", "On time", TEN_FIFTEEN));
+		this.digests.sendDue(Instant.parse("2030-01-07T11:00:00Z"));
+		assertThat(digestsRecorded()).isEqualTo(1);
+
+		// dated 10:50, but delivered (lag, an outage) after the 11:00 digest went out
+		this.authors.on(verdict("held", "Bob", "Late across the hour", Instant.parse("2030-01-07T10:50:00Z")));
+		this.digests.sendDue(Instant.parse("2030-01-07T11:00:30Z"));
+		assertThat(digestsRecorded()).as("not sent at once: it waits for the next digest").isEqualTo(1);
+		this.digests.sendDue(Instant.parse("2030-01-07T11:59:59Z"));
+		assertThat(digestsRecorded()).isEqualTo(1);
+
+		this.digests.sendDue(Instant.parse("2030-01-07T12:00:00Z"));
+		assertThat(digestsRecorded()).isEqualTo(2);
+		List<String> digests = await().atMost(Duration.ofSeconds(20))
+			.until(() -> new Mailbox(this.greenMail).to(this.author), m -> m.size() == 2)
+			.stream().map(Mailbox::text).toList();
+		assertThat(digests).filteredOn(d -> d.contains("Late across the hour")).singleElement()
+			.satisfies(d -> assertThat(d).doesNotContain("On time"));
+	}
+
+	@Test
 	void aKindSwitchedOffIsLeftOutOfTheDigest() {
 		choose(Map.of("authorEmail", this.author, "delivery", "hourly", "held", false));
 		this.authors.on(verdict("held", "Bob", "Held and unwanted", TEN_FIFTEEN));

@@ -52,7 +52,8 @@ class ConfirmationController {
 			}
 			return result(model, response, HttpStatus.OK, "Erased",
 					"Done: " + done.erasure().comments() + " comments are now shown as by \"deleted\", without your "
-							+ "email, name, website or network address. Nothing else is stored about this address.");
+							+ "email, name, website or network address. Nothing else is stored about this address (only a one-way "
+							+ "key, if you asked never to be mailed, so that you are not).");
 		}
 		catch (RequestLinkProblem ex) {
 			return problem(ex, model, response);
