@@ -202,6 +202,24 @@
     event.preventDefault();
   });
 
+  // The tabs scroll sideways on a narrow screen: show on which side there are more, and keep the current one in view.
+  const tabsWrap = document.getElementById('tabs-wrap');
+  const tabs = tabsWrap && tabsWrap.querySelector('.tabs');
+  function markTabOverflow() {
+    const end = tabs.scrollWidth - tabs.clientWidth;
+    tabsWrap.classList.toggle('more-before', tabs.scrollLeft > 1);
+    tabsWrap.classList.toggle('more-after', tabs.scrollLeft < end - 1);
+  }
+  if (tabs) {
+    const currentTab = tabs.querySelector('.tab.current');
+    if (currentTab && currentTab.offsetLeft + currentTab.offsetWidth > tabs.clientWidth) {
+      tabs.scrollLeft = currentTab.offsetLeft - (tabs.clientWidth - currentTab.offsetWidth) / 2;
+    }
+    tabs.addEventListener('scroll', markTabOverflow, { passive: true });
+    window.addEventListener('resize', markTabOverflow);
+    markTabOverflow();
+  }
+
   if (bulk) {
     bulk.querySelector('.select-all').hidden = false;
     document.getElementById('selected').hidden = false;

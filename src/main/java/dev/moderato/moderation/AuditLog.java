@@ -1,7 +1,10 @@
 package dev.moderato.moderation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,17 @@ public class AuditLog {
 			.update();
 	}
 
+	/** Every entry on these comments, oldest first (for the moderation page: who decided, and what the filter said). */
+	public List<Entry> onComments(Collection<UUID> commentIds) {
+		if (commentIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from moderation_audit where comment_id in (:ids) order by id")
+			.param("ids", commentIds)
+			.query(AuditLog::entry)
+			.list();
+	}
+
 	/** Newest first, optionally for one comment or one actor, before an entry id (paging). */
 	public List<Entry> find(@Nullable UUID commentId, @Nullable String actor, @Nullable Long before, int limit) {
 		StringBuilder sql = new StringBuilder("select * from moderation_audit where true");
@@ -59,10 +73,14 @@ public class AuditLog {
 		params.put("limit", limit);
 		return this.jdbc.sql(sql.toString())
 			.params(params)
-			.query((rs, n) -> new Entry(rs.getLong("id"), rs.getObject("comment_id", UUID.class), rs.getString("post_id"),
-					rs.getString("action"), rs.getString("actor"), rs.getString("actor_kind"), rs.getString("from_status"),
-					rs.getString("to_status"), rs.getTimestamp("at").toInstant()))
+			.query(AuditLog::entry)
 			.list();
+	}
+
+	private static Entry entry(ResultSet rs, int row) throws SQLException {
+		return new Entry(rs.getLong("id"), rs.getObject("comment_id", UUID.class), rs.getString("post_id"),
+				rs.getString("action"), rs.getString("actor"), rs.getString("actor_kind"), rs.getString("from_status"),
+				rs.getString("to_status"), rs.getTimestamp("at").toInstant());
 	}
 
 }

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.moderato.comments.CommentId;
+import dev.moderato.comments.CommentStatus;
 import dev.moderato.moderation.ActionLinks;
 import dev.moderato.moderation.CommentModerated;
 import dev.moderato.moderation.ModerationAction;
+import dev.moderato.moderation.VerdictReasons;
 import dev.moderato.posts.Post;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
@@ -109,7 +111,9 @@ public class AuthorNotifications {
 		model.put("commentId", event.commentId().toString());
 		model.put("commenterName", event.authorName());
 		model.put("text", event.text());
-		model.put("reasons", event.reasons());
+		// the reasons as the author reads them: the rule that held it, not every number the filter computed
+		model.put("reasons", AuthorPreference.HELD.equals(kind) ? VerdictReasons.present(CommentStatus.HELD, event.reasons())
+				: event.reasons());
 		model.put("reply", event.parentId() != null);
 		if (AuthorPreference.HELD.equals(kind)) {
 			CommentId id = new CommentId(event.commentId());

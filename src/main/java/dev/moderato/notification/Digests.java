@@ -18,6 +18,7 @@ import dev.moderato.comments.Comments;
 import dev.moderato.moderation.ActionLinks;
 import dev.moderato.moderation.CommentModerated;
 import dev.moderato.moderation.ModerationAction;
+import dev.moderato.moderation.VerdictReasons;
 import dev.moderato.posts.Post;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
@@ -207,7 +208,8 @@ public class Digests {
 			item.put("commentId", entry.commentId().toString());
 			item.put("commenterName", entry.commenterName());
 			item.put("text", entry.text());
-			item.put("reasons", entry.reasons());
+			item.put("reasons", AuthorPreference.HELD.equals(entry.kind())
+					? VerdictReasons.present(CommentStatus.HELD, entry.reasons()) : entry.reasons());
 			item.put("approveLink", stillHeld(entry) ? this.actionLinks.create(new CommentId(entry.commentId()),
 					ModerationAction.APPROVE) : null);
 			items.add(item);

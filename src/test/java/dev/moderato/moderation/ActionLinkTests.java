@@ -100,6 +100,11 @@ class ActionLinkTests {
 		List<String> tokens = tokens(Mailbox.text(mail));
 		assertThat(tokens).hasSize(3);
 		assertThat(Mailbox.raw(mail)).contains("Approve", "Spam", "Reject");
+		String why = Mailbox.text(mail);
+		why = why.substring(why.indexOf("Why it was held:"), why.indexOf("Decide with one click"));
+		assertThat(why).as("names the first-comment hold, and no text-model score that pointed the other way")
+			.contains("first comment")
+			.doesNotContainPattern("\\b0\\.[0-4]\\d?\\b");
 		String approve = tokens.get(0);
 
 		ResponseEntity<String> page = get(approve);
@@ -198,6 +203,62 @@ class ActionLinkTests {
 			.param(held.id().value())
 			.query(String.class)
 			.single()).isEqualTo("email-link");
+	}
+
+	@Test
+	void everyResultPageNamesItselfInTheBrowserTabTitle() {
+		Comment held = heldComment();
+		String approve = token(this.links.create(held.id(), ModerationAction.APPROVE));
+		String reject = token(this.links.create(held.id(), ModerationAction.REJECT));
+		assertThat(title(post(approve))).isEqualTo("Done · Moderato");
+		assertThat(title(post(approve))).isEqualTo("Link already used · Moderato");
+		assertThat(title(get("nonsense"))).isEqualTo("Invalid link · Moderato");
+		assertThat(title(post(reject))).isEqualTo("Already decided · Moderato");
+
+		Comment another = heldComment();
+		ActionLinks lastWeek = new ActionLinks(this.settings, this.privacy, this.decisions, this.jdbc,
+				Clock.fixed(Instant.now().minus(Duration.ofDays(7)), ZoneOffset.UTC));
+		assertThat(title(get(token(lastWeek.create(another.id(), ModerationAction.APPROVE)))))
+			.isEqualTo("Link expired · Moderato");
+	}
+
+	@Test
+	void theConfirmPageAsksInASentenceThatStartsWithACapital() {
+		Comment held = heldComment();
+
+		ResponseEntity<String> approve = get(token(this.links.create(held.id(), ModerationAction.APPROVE)));
+		ResponseEntity<String> spam = get(token(this.links.create(held.id(), ModerationAction.SPAM)));
+		ResponseEntity<String> reject = get(token(this.links.create(held.id(), ModerationAction.REJECT)));
+
+		assertThat(title(approve)).isEqualTo("Approve this comment? · Moderato");
+		assertThat(approve.getBody()).contains("<h1>Approve this comment?</h1>", ">Approve</button>");
+		assertThat(title(spam)).isEqualTo("Mark this comment as spam? · Moderato");
+		assertThat(spam.getBody()).contains("<h1>Mark this comment as spam?</h1>", ">Mark as spam</button>");
+		assertThat(title(reject)).isEqualTo("Reject this comment? · Moderato");
+		assertThat(reject.getBody()).contains("<h1>Reject this comment?</h1>", ">Reject</button>");
+	}
+
+	@Test
+	void aLinkOpenedAfterTheCommentWasDecidedSaysSoAndOffersNoButton() {
+		Comment held = heldComment();
+		String spam = token(this.links.create(held.id(), ModerationAction.SPAM));
+		Moderators.as(this.port, this.json, Api.ADMIN, Api.ADMIN_PASSWORD).act(held.id().toString(), "approve");
+
+		ResponseEntity<String> page = get(spam);
+
+		assertThat(page.getStatusCode().value()).isEqualTo(409);
+		assertThat(title(page)).isEqualTo("Already decided · Moderato");
+		assertThat(page.getBody()).contains("Held for a link", "already approved")
+			.doesNotContain("<form", "<button");
+		assertThat(status(held.id().toString())).isEqualTo(CommentStatus.APPROVED);
+	}
+
+	private static String title(ResponseEntity<String> page) {
+		Matcher m = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL).matcher(page.getBody());
+		assertThat(m.find()).as("a <title> in " + page.getBody()).isTrue();
+		String title = m.group(1).strip();
+		assertThat(m.find()).as("one <title>").isFalse();
+		return title;
 	}
 
 	private Comment heldComment() {

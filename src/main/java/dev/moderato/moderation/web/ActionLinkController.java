@@ -1,6 +1,7 @@
 package dev.moderato.moderation.web;
 
 import dev.moderato.comments.Comment;
+import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.Comments;
 import dev.moderato.comments.StatusConflict;
 import dev.moderato.moderation.ActionLinks;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The one-click links in the author's mail. Opening one (GET) only shows what it would do, so mail scanners that
- * follow links change nothing; the button on that page (POST) acts, once.
+ * follow links change nothing; the button on that page (POST) acts, once. A link for a comment that is no longer held
+ * opens a page that says it is already decided (409), without a button.
  */
 @Controller
 class ActionLinkController {
@@ -43,8 +45,14 @@ class ActionLinkController {
 			Comment comment = this.comments.find(link.commentId()).orElseThrow(() -> new CommentNotFound(link.commentId()));
 			model.addAttribute("comment", comment);
 			model.addAttribute("post", this.posts.find(comment.postId()).orElse(null));
-			model.addAttribute("action", link.action().wireValue());
+			model.addAttribute("ask", LinkQuestion.of(link.action()));
 			model.addAttribute("token", token);
+			// a link acts only on a held comment: once decided, the page says so and offers no button
+			boolean decided = comment.status() != CommentStatus.HELD;
+			model.addAttribute("decided", decided);
+			if (decided) {
+				response.setStatus(HttpStatus.CONFLICT.value());
+			}
 			return "links/confirm";
 		}
 		catch (LinkProblem ex) {

@@ -42,10 +42,13 @@ class ModerationPage {
 
 	private final Accounts accounts;
 
-	ModerationPage(ModerationQueues queues, PageDecisions decisions, Accounts accounts) {
+	private final Cards cards;
+
+	ModerationPage(ModerationQueues queues, PageDecisions decisions, Accounts accounts, Cards cards) {
 		this.queues = queues;
 		this.decisions = decisions;
 		this.accounts = accounts;
+		this.cards = cards;
 	}
 
 	@GetMapping("/")
@@ -65,7 +68,7 @@ class ModerationPage {
 		model.addAttribute("queue", QueueTab.name(which));
 		model.addAttribute("post", postId == null ? null : postId.value());
 		model.addAttribute("tabs", QueueTab.all(this.queues.counts(QueueTab.counted(scope, postId)), which, postId));
-		model.addAttribute("cards", page.items().stream().map(CommentCard::of).toList());
+		model.addAttribute("cards", this.cards.of(page.items()));
 		model.addAttribute("bulkActions", ActionButton.forQueue(which));
 		model.addAttribute("next",
 				page.next() == null ? null : link(which, postId).queryParam("after", page.next().encode()).toUriString());
@@ -80,7 +83,7 @@ class ModerationPage {
 		CommentId commentId = CommentId.parse(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		ModerationQueues.Item item = this.queues.one(commentId, this.accounts.scopeOf(caller))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		model.addAttribute("card", CommentCard.of(item));
+		model.addAttribute("card", this.cards.of(item));
 		model.addAttribute("queue", QueueTab.name(Queue.parse(queue).orElse(Queue.ALL)));
 		return "moderation/card :: card";
 	}

@@ -13,6 +13,8 @@ import dev.moderato.IntegrationTest;
 import dev.moderato.Moderators;
 import dev.moderato.comments.Comment;
 import dev.moderato.comments.Comments;
+import dev.moderato.moderation.ActionLinks;
+import dev.moderato.moderation.ModerationAction;
 import dev.moderato.privacy.CommenterPrivacy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -22,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -39,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The moderation page in a real browser (Debian's headless Chromium driven through {@code /usr/bin/chromedriver}):
- * sign in, open the held queue, approve a comment with the keyboard, and find it in the public thread. Skipped where
+ * sign in, open the held queue, approve a comment with the keyboard, find it in the public thread, see who decided
+ * it; on a phone, who is signed in and that the tabs scroll; and a mail link's confirm page on a phone. Skipped where
  * no Chromium is installed ({@code apt-get install chromium chromium-driver}; {@code .ci/run} installs them).
  * Screenshots go to {@code target/screenshots/}.
  */
@@ -63,6 +68,9 @@ class ModerationPageBrowserTests {
 
 	@Autowired
 	CommenterPrivacy privacy;
+
+	@Autowired
+	ActionLinks links;
 
 	@TempDir
 	Path profile;
@@ -125,13 +133,74 @@ class ModerationPageBrowserTests {
 		assertThat(this.api.get("/api/v1/posts/" + this.postId + "/comments").getBody()).contains(held.id().toString(),
 				"First time here, lovely post!");
 
+		this.browser.get(url("/moderation?queue=approved&post=" + this.postId));
+		WebElement approved = this.wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+		assertThat(approved.findElement(By.cssSelector(".decided")).getText()).startsWith("Approved by moderator · ")
+			.endsWith(" UTC");
+		assertThat(approved.findElement(By.cssSelector(".verdict")).getText()).startsWith("Before that, the spam filter held it");
+		screenshot("moderation-page-decided");
+
 		this.browser.manage().window().setSize(new Dimension(390, 844));
-		this.browser.navigate().refresh();
+		this.browser.get(url("/moderation?queue=held&post=" + this.postId));
 		this.wait.until(ExpectedConditions.attributeContains(By.cssSelector(".card"), "class", "current"));
+		WebElement who = this.browser.findElement(By.cssSelector(".topbar .who span[title]"));
+		assertThat(who.isDisplayed()).as("the phone's header says who is signed in").isTrue();
+		assertThat(who.getText()).isEqualTo(Moderators.MODERATOR);
 		screenshot("moderation-page-phone");
+		assertTabsHintTheyScroll();
 		new Actions(this.browser).sendKeys("x").perform();
 		this.wait.until(ExpectedConditions.attributeContains(By.id("bulk"), "class", "active"));
 		screenshot("moderation-page-phone-selected");
+	}
+
+	@Test
+	void onAPhoneTheMailLinksConfirmPageKeepsItsMarginsAndWrapsALongWord() throws IOException {
+		Comment held = new CommentFixtures(this.comments, this.privacy).heldComment(this.postId,
+				"Wolfeschlegelsteinhausenbergerdorff", "wolf@mail.example",
+				"Pneumonoultramicroscopicsilicovolcanoconiosis-see-https://example.org/a/very/long/path/that/never/breaks");
+		String created = this.links.create(held.id(), ModerationAction.APPROVE);
+		String link = url(created.substring(created.indexOf("/moderation/links/")));
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+
+		this.browser.get(link);
+		WebElement card = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main")));
+		screenshot("link-confirm-phone");
+
+		assertThat(this.browser.getTitle()).isEqualTo("Approve this comment? · Moderato");
+		long viewport = number("return document.documentElement.clientWidth");
+		assertThat(card.getRect().getX()).as("a margin on the left").isGreaterThanOrEqualTo(8);
+		assertThat(card.getRect().getX() + card.getRect().getWidth()).as("and on the right").isLessThanOrEqualTo((int) viewport - 8);
+		assertThat(number("return document.documentElement.scrollWidth")).as("nothing runs off the screen").isLessThanOrEqualTo(viewport);
+		assertThat(number("return document.querySelector('blockquote').scrollWidth - document.querySelector('blockquote').clientWidth"))
+			.as("the long word wraps inside the card").isLessThanOrEqualTo(0);
+
+		card.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.titleIs("Done · Moderato"));
+		screenshot("link-done-phone");
+		this.browser.get(link);
+		this.wait.until(ExpectedConditions.titleIs("Link already used · Moderato"));
+	}
+
+	/** On a narrow screen not all tabs fit: an arrow shows on the side that has more, and goes once scrolled there. */
+	private void assertTabsHintTheyScroll() {
+		WebElement wrap = this.browser.findElement(By.id("tabs-wrap"));
+		assertThat(number("const t = document.querySelector('.tabs'); return t.scrollWidth - t.clientWidth"))
+			.as("the tabs overflow a phone's width").isPositive();
+		assertThat(wrap.getAttribute("class")).contains("more-after").doesNotContain("more-before");
+		assertThat(script("return getComputedStyle(document.getElementById('tabs-wrap'), '::after').opacity")).isEqualTo("1");
+		script("const t = document.querySelector('.tabs'); t.scrollLeft = t.scrollWidth;");
+		this.wait.until(ExpectedConditions.attributeContains(wrap, "class", "more-before"));
+		assertThat(wrap.getAttribute("class")).doesNotContain("more-after");
+		script("document.querySelector('.tabs').scrollLeft = 0;");
+		this.wait.until(ExpectedConditions.attributeContains(wrap, "class", "more-after"));
+	}
+
+	private Object script(String js) {
+		return ((JavascriptExecutor) this.browser).executeScript(js);
+	}
+
+	private long number(String js) {
+		return ((Number) script(js)).longValue();
 	}
 
 	private void signIn(String username, String password) {

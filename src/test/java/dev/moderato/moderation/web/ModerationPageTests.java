@@ -1,5 +1,6 @@
 package dev.moderato.moderation.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import dev.moderato.Moderators;
 import dev.moderato.accounts.Accounts;
 import dev.moderato.accounts.Role;
 import dev.moderato.comments.Comment;
+import dev.moderato.comments.CommentAuthor;
+import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.Comments;
 import dev.moderato.posts.PostId;
@@ -209,6 +212,77 @@ class ModerationPageTests {
 			.andExpect(flash().attribute("notices", List.of("You may not moderate comments on post '" + otherPost + "'.")));
 
 		assertThat(statusOf(elsewhere)).isEqualTo(CommentStatus.HELD);
+	}
+
+	@Test
+	void aCommentHeldOnlyAsAFirstCommentNamesThatRuleAndNotTheTextModelsLowScore() throws Exception {
+		Comment held = judged("Kim", "kim@mail.example", CommentStatus.HELD, 0.10, "classifier 0.10",
+				"first comment from this commenter");
+
+		this.mvc.perform(get("/moderation/comments/" + held.id()).param("queue", "held").with(moderator()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("held it")))
+			.andExpect(content().string(
+					containsString("<li>first comment from this commenter: a first comment waits for a moderator</li>")))
+			.andExpect(content().string(not(containsString("classifier 0.10"))));
+	}
+
+	@Test
+	void anApprovedCommentDoesNotListItsZeroScoreAsAReason() throws Exception {
+		Comment approved = judged("Lee", "lee@mail.example", CommentStatus.APPROVED, 0.0, "classifier 0.00",
+				"no spam signals");
+
+		this.mvc.perform(get("/moderation/comments/" + approved.id()).with(moderator()))
+			.andExpect(content().string(containsString("approved it")))
+			.andExpect(content().string(containsString("<li>no spam signals</li>")))
+			.andExpect(content().string(not(containsString("classifier 0.00"))));
+	}
+
+	@Test
+	void theCommentersHistoryLeavesTheCommentItselfOut() throws Exception {
+		Comment first = this.fixtures.heldComment(this.postId, "Mo", "mo@mail.example", "My first comment");
+
+		this.mvc.perform(get("/moderation/comments/" + first.id()).with(moderator()))
+			.andExpect(content().string(containsString("No other comments by this commenter.")))
+			.andExpect(content().string(not(containsString("1 held"))));
+
+		this.fixtures.approvedComment(this.postId, "Mo", "mo@mail.example", "An earlier one, published");
+		this.mvc.perform(get("/moderation/comments/" + first.id()).with(moderator()))
+			.andExpect(content().string(containsString("Other comments by this commenter:")))
+			.andExpect(content().string(containsString("1 approved")))
+			.andExpect(content().string(containsString("0 held")));
+	}
+
+	@Test
+	void aCommentAModeratorMarkedSpamSaysWhoDecidedAndWhenAndShowsTheFiltersViewAsWhatCameBefore() throws Exception {
+		Comment held = judged("Ned", "ned@mail.example", CommentStatus.HELD, 0.24, "classifier 0.24",
+				"first comment from this commenter");
+		Moderators.as(this.port, this.json, Api.ADMIN, Api.ADMIN_PASSWORD).act(held.id().toString(), "spam");
+
+		String card = this.mvc.perform(get("/moderation").param("queue", "spam").param("post", this.postId).with(moderator()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		card = card.substring(card.indexOf("id=\"c-" + held.id() + "\""));
+		card = card.substring(0, card.indexOf("</article>"));
+
+		assertThat(card).contains("<strong>Marked spam by admin</strong>", "<time datetime=\"20", "UTC</time>",
+				"Before that, the spam filter", "<strong>held it</strong>", "<strong>24%</strong>",
+				"first comment from this commenter: a first comment waits for a moderator")
+			.as("no score bar saying 'fine' next to a person's spam decision")
+			.doesNotContain("<meter");
+	}
+
+	/** A comment the spam filter judged with these reasons. */
+	private Comment judged(String name, String email, CommentStatus verdict, double score, String... reasons) {
+		Instant now = Instant.now();
+		Comment comment = Comment.submitted(CommentId.next(now), new PostId(this.postId), null,
+				new CommentAuthor(name, null, this.privacy.encrypt(email), this.privacy.hash(email)), "203.0.113.0/24",
+				null, "Words by " + name, false, now);
+		comment.judge(verdict, score, List.of(reasons), "spam filter", now);
+		this.comments.addOnce(comment);
+		return comment;
 	}
 
 	private static MockHttpServletRequestBuilder action(String action, Comment... comments) {
