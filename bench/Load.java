@@ -191,8 +191,8 @@ final class Bench {
 		int c = this.options.connections();
 		say("Moderato benchmark%s: %s, %d connections, PostgreSQL %s", quick ? " (quick)" : "", this.options.url(), c,
 				this.db.durability());
-		say("load generator on this machine (%d cores, shared with the server and its services)",
-				Runtime.getRuntime().availableProcessors());
+		say("load generator on this machine (%d cores, shared with the server and its services; load average now %s)",
+				Runtime.getRuntime().availableProcessors(), Server.loadAverage());
 
 		for (String key : List.of("accepted_per_s", "decided_per_s", "verdict_p50_ms", "verdict_p99_ms", "http_p50_ms",
 				"http_p99_ms", "http_p999_ms", "open_rate", "open_http_p99_ms", "thread_rps", "thread_p99_ms", "thread_304_rps",
@@ -269,6 +269,7 @@ final class Bench {
 
 		this.verdicts.stop();
 		this.summary.put("cpu_cores_peak", this.server.cpuPeak());
+		this.summary.put("load_avg", Server.loadAverage());
 		this.summary.put("heap_mib", this.server.heapPeak());
 		this.summary.put("mails_caught", this.options.smtpCount() != null && Files.exists(this.options.smtpCount())
 				? Files.readString(this.options.smtpCount()).strip() : "n/a");
@@ -453,7 +454,8 @@ final class Bench {
 					p.undecided > 0 ? String.format("  (%,d of its comments undecided at the drain deadline)", p.undecided) : "");
 		}
 		this.server.cpu(p.cpuCores());
-		say("%-16s server CPU %s cores  heap %s MiB", "", p.cpuCores(), p.endServer.heapMib() < 0 ? "n/a" : f0(p.endServer.heapMib()));
+		say("%-16s server CPU %s cores  load generator CPU %s cores  machine load average %s  heap %s MiB", "", p.cpuCores(),
+				p.generatorCores(), Server.loadAverage(), p.endServer.heapMib() < 0 ? "n/a" : f0(p.endServer.heapMib()));
 	}
 
 	private void threadReads(int seconds, int connections) throws Exception {
@@ -463,9 +465,9 @@ final class Bench {
 		say("thread reads: GET /api/v1/posts/%s/comments -> %d, %s comments, %,d bytes, ETag %s", THREAD_POST,
 				first.statusCode(), count.find() ? count.group(1) : "?", first.body().length(), etag == null ? "none" : etag);
 		Phase plain = readLoop("thread reads", seconds, connections, null, 200);
-		say("%-16s %6.1f s  reads/s %,.0f  p50 %.1f ms  p99 %.1f ms  statuses %s  server CPU %s cores", plain.name, plain.seconds(),
-				plain.stats.count() / plain.seconds(), plain.stats.percentileMs(50), plain.stats.percentileMs(99), plain.stats.statuses(),
-				plain.cpuCores());
+		say("%-16s %6.1f s  reads/s %,.0f  p50 %.1f ms  p99 %.1f ms  statuses %s  server CPU %s cores  generator %s  load average %s",
+				plain.name, plain.seconds(), plain.stats.count() / plain.seconds(), plain.stats.percentileMs(50),
+				plain.stats.percentileMs(99), plain.stats.statuses(), plain.cpuCores(), plain.generatorCores(), Server.loadAverage());
 		this.summary.put("thread_rps", f0(plain.stats.count() / plain.seconds()));
 		this.summary.put("thread_p99_ms", f1(plain.stats.percentileMs(99)));
 		if (etag == null) {
@@ -535,12 +537,20 @@ final class Bench {
 			Thread.sleep(250); // polling the database with a deadline for the trickle's verdicts
 			ms = this.db.verdictLatencyMs(t.ids);
 		}
-		say("%-16s %,d ordinary comments at %d/s on other posts: HTTP p99 %.1f ms  submit->verdict p50 %.0f ms  p99 %.0f ms  max %.0f ms%s",
-				"flood trickle", t.stats.accepted(), trickleRate, t.stats.percentileMs(99), ms[0], ms[1], ms[2],
-				ms[3] > 0 ? String.format("  (%,.0f undecided at the drain deadline)", ms[3]) : "");
+		String p50 = f0(ms[0]);
+		String p99 = f0(ms[1]);
+		long undecided = (long) ms[3];
+		if (undecided > 0) { // those still waiting have waited at least since the trickle ended
+			String atLeast = ">" + Duration.between(t.endWall, Instant.now()).toMillis();
+			p99 = undecided * 100 > t.stats.accepted() ? atLeast : p99;
+			p50 = undecided * 2 >= t.stats.accepted() ? atLeast : p50;
+		}
+		say("%-16s %,d ordinary comments at %d/s on other posts: HTTP p99 %.1f ms  submit->verdict p50 %s ms  p99 %s ms%s",
+				"flood trickle", t.stats.accepted(), trickleRate, t.stats.percentileMs(99), p50, p99,
+				undecided > 0 ? String.format("  (%,d undecided %d s after the flood)", undecided, drain) : "");
 		this.summary.put("flood_accepted_per_s", f0(flood.acceptedPerSecond()));
-		this.summary.put("flood_trickle_p50_ms", f0(ms[0]));
-		this.summary.put("flood_trickle_p99_ms", f0(ms[1]));
+		this.summary.put("flood_trickle_p50_ms", p50);
+		this.summary.put("flood_trickle_p99_ms", p99);
 	}
 
 	static String label(int n) {
@@ -685,6 +695,11 @@ final class Phase {
 
 	double acceptedPerSecond() {
 		return this.stats.accepted() / seconds();
+	}
+
+	String generatorCores() {
+		double cpuSeconds = (this.endServer.selfTicks() - this.startServer.selfTicks()) / (double) Server.TICKS_PER_SECOND;
+		return this.startServer.selfTicks() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", cpuSeconds / seconds());
 	}
 
 	String cpuCores() {
@@ -848,7 +863,29 @@ final class Server {
 
 	static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-	record Snapshot(long cpuTicks, double heapMib) {
+	record Snapshot(long cpuTicks, double heapMib, long selfTicks) {
+	}
+
+	/** utime + stime of a process, in clock ticks; -1 if unknown. */
+	static long ticks(String pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** The machine's 1-minute load average: how many threads wanted a core (2 cores here). */
+	static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "n/a";
+		}
 	}
 
 	private final Options options;
@@ -867,17 +904,7 @@ final class Server {
 	}
 
 	synchronized Snapshot snapshot() {
-		long ticks = -1;
-		if (this.options.pid() > 0) {
-			try {
-				String stat = Files.readString(Path.of("/proc/" + this.options.pid() + "/stat"));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
-			}
-			catch (IOException | RuntimeException ex) {
-				ticks = -1;
-			}
-		}
+		long ticks = this.options.pid() > 0 ? ticks(Long.toString(this.options.pid())) : -1;
 		double heap = -1;
 		try {
 			String body = this.http.getAuthenticated("/actuator/metrics/jvm.memory.used?tag=area:heap",
@@ -895,7 +922,7 @@ final class Server {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		Snapshot now = new Snapshot(ticks, heap);
+		Snapshot now = new Snapshot(ticks, heap, ticks("self"));
 		this.heapPeak = Math.max(this.heapPeak, heap);
 		this.last = now;
 		return now;
