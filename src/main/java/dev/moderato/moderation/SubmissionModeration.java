@@ -23,6 +23,7 @@ import dev.moderato.spam.SpamSettings;
 import dev.moderato.spam.TextFingerprint;
 import dev.moderato.system.UnreadableRecord;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,25 @@ public class SubmissionModeration {
 						TextFingerprint.NEAR_DUPLICATE_BITS));
 	}
 
+	/**
+	 * The reply's parent, or none if it was deleted after the reply was accepted: the reply is then stored top-level,
+	 * as the thread already shows replies whose parent is gone, rather than failing its foreign key.
+	 */
+	private @Nullable CommentId parentStillThere(CommentSubmitted submitted) {
+		if (submitted.parentId() == null) {
+			return null;
+		}
+		CommentId parent = new CommentId(submitted.parentId());
+		if (this.comments.exists(parent)) {
+			return parent;
+		}
+		log.atInfo()
+			.addKeyValue("commentId", submitted.commentId())
+			.addKeyValue("parentId", parent)
+			.log("Reply's parent was deleted before moderation: stored as a top-level comment");
+		return null;
+	}
+
 	@Transactional
 	public void moderate(CommentSubmitted submitted) {
 		CommentId id = new CommentId(submitted.commentId());
@@ -98,8 +118,7 @@ public class SubmissionModeration {
 			throw new UnreadableRecord("Submission " + id + " names unknown post " + postId);
 		}
 		EmailHash commenter = new EmailHash(submitted.emailHash());
-		Comment comment = Comment.submitted(id, postId,
-				submitted.parentId() == null ? null : new CommentId(submitted.parentId()),
+		Comment comment = Comment.submitted(id, postId, parentStillThere(submitted),
 				new CommentAuthor(submitted.authorName(), submitted.authorUrl(), submitted.email(), commenter),
 				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
 				submitted.submittedAt());
@@ -117,7 +136,7 @@ public class SubmissionModeration {
 			return; // a concurrent delivery stored it first
 		}
 		this.events.publishEvent(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), id.value(),
-				postId.value(), submitted.parentId(), comment.status().wireValue(), "pending", comment.spamScore(),
+				postId.value(), comment.parentId() == null ? null : comment.parentId().value(), comment.status().wireValue(), "pending", comment.spamScore(),
 				comment.reasons(), ENGINE, ActorKind.ENGINE.wireValue(), submitted.authorName(), submitted.authorUrl(),
 				submitted.text(), now));
 		this.meters.counter("moderato.moderation.verdicts", "verdict", comment.status().wireValue(), "actor", ENGINE)
