@@ -52,10 +52,13 @@ class CommentRepository {
 		this.json = json;
 	}
 
-	/** Inserts the comment unless one with its id exists. @return whether it was inserted */
+	/**
+	 * Inserts the comment unless one with its id exists. A parent deleted meanwhile is dropped (the reply is stored
+	 * top-level) instead of failing the foreign key. @return whether it was inserted
+	 */
 	boolean insertIfAbsent(Comment comment, @Nullable Long fingerprint, @Nullable String avatarId) {
 		return this.jdbc.sql("insert into comment (" + INSERT_COLUMNS + """
-				) values (:id, :postId, :parentId, :authorName, :authorUrl, :keyId, :ciphertext, :emailHash,
+				) values (:id, :postId, (select p.id from comment p where p.id = cast(:parentId as uuid)), :authorName, :authorUrl, :keyId, :ciphertext, :emailHash,
 				  :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt, :status, :spamScore, cast(:reasons as jsonb),
 				  :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId)
 				on conflict (id) do nothing

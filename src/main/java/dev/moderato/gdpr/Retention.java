@@ -5,6 +5,9 @@ import java.time.Instant;
 
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.Comments;
+import dev.moderato.operations.ConditionalOnRole;
+import dev.moderato.operations.Role;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +18,11 @@ import org.springframework.stereotype.Component;
  * Keeps personal data no longer than needed, once a day: comments older than {@code ip-retention} lose their IP
  * prefix and hash; held and spam comments unchanged for {@code held-and-spam-retention} are deleted (their replies
  * stay, without a parent; approved and rejected comments are never purged); expired self-service requests go.
- * Idempotent, so several instances may run it.
+ * Once per cluster: it runs on {@code moderation} instances and takes a lock, so of several instances one runs it (it
+ * is idempotent too).
  */
 @Component
+@ConditionalOnRole(Role.MODERATION)
 class Retention {
 
 	private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -42,6 +47,7 @@ class Retention {
 	}
 
 	@Scheduled(cron = "0 30 3 * * *", zone = "UTC")
+	@SchedulerLock(name = "gdpr-retention", lockAtLeastFor = "PT10M", lockAtMostFor = "PT1H")
 	void daily() {
 		run();
 	}

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.moderato.accounts.ModeratorScope;
 import dev.moderato.comments.CommentStatus;
+import dev.moderato.operations.ConditionalOnRole;
+import dev.moderato.operations.Role;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -20,9 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * The review queues as gauges: {@code moderato.moderation.queue.size{queue}} (comments per status) and
  * {@code moderato.moderation.queue.held.age} (seconds the oldest held comment has waited). NaN while the database cannot
- * be read. Decisions are counted where they are made, as {@code moderato.moderation.verdicts{verdict, actor}}.
+ * be read. Read on {@code moderation} instances only. Decisions are counted where they are made, as {@code moderato.moderation.verdicts{verdict, actor}}.
  */
 @Component
+@ConditionalOnRole(Role.MODERATION)
 class ModerationQueueMetrics {
 
 	private static final Logger log = LoggerFactory.getLogger(ModerationQueueMetrics.class);

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.moderato.operations.ConditionalOnRole;
 import dev.moderato.operations.Role;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ class DigestSchedule {
 	}
 
 	@Scheduled(fixedDelayString = "${moderato.notification.digest-interval:1m}")
+	@SchedulerLock(name = "notification-digests", lockAtLeastFor = "PT5S", lockAtMostFor = "PT10M")
 	void run() {
 		Instant now = this.clock.instant();
 		this.digests.sendDue(now);

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.moderato.operations.ConditionalOnRole;
+import dev.moderato.operations.Role;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * The mail queue as gauges, read from the {@code notification} table: {@code moderato.notification.queue.size} (mails
  * recorded but not yet sent or given up) and {@code moderato.notification.queue.age} (seconds the oldest of them has
- * waited). Both are NaN while the database cannot be read.
+ * waited). Both are NaN while the database cannot be read. Read on {@code notification} instances only.
  */
 @Component
+@ConditionalOnRole(Role.NOTIFICATION)
 class NotificationQueueMetrics {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationQueueMetrics.class);

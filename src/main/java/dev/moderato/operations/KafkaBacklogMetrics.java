@@ -26,12 +26,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the backlog from the broker, the same on every instance whichever roles it runs:
+ * Reads the backlog from the broker on {@code moderation} instances (the same value on each of them):
  * {@code moderato.kafka.consumer.lag{group,topic}} (records not yet consumed by a consumer group) and
  * {@code moderato.deadletter.records{topic}} (records waiting in a dead-letter topic). A value is NaN while Kafka
  * cannot be read.
  */
 @Component
+@ConditionalOnRole(Role.MODERATION)
 class KafkaBacklogMetrics {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaBacklogMetrics.class);

@@ -11,10 +11,13 @@ public enum Role {
 	/** The public submit endpoint: scales on CPU and request rate. */
 	INTAKE,
 
-	/** The {@code comments.submitted} consumer and the outbox that publishes verdicts: scales up to its partitions. */
+	/**
+	 * The {@code comments.submitted} consumer, the outbox that publishes verdicts, the spam model's refresh, retention
+	 * and the backlog gauges: scales up to its partitions.
+	 */
 	MODERATION,
 
-	/** The {@code comments.moderated} consumer and the mail sender: scales up to its partitions. */
+	/** The {@code comments.moderated} consumer, the mail sender and digests: scales up to its partitions. */
 	NOTIFICATION;
 
 	/** The role a Kafka listener belongs to: its id starts with the role's name ({@code moderation-submissions}). */

@@ -17,7 +17,7 @@ class SpamConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SpamConfiguration.class);
 
 	/** The engine an instance starts with, and the decision-log position its model includes. */
-	record StartingModel(SpamFilter filter, long appliedSeq) {
+	record StartingModel(SpamFilter filter, SpamMemory.Position applied) {
 	}
 
 	@Bean
@@ -26,8 +26,8 @@ class SpamConfiguration {
 			var saved = memory.latest();
 			if (saved.isPresent()) {
 				SpamFilter filter = SpamFilter.fromSnapshot(settings, saved.get().bytes());
-				log.atInfo().addKeyValue("appliedSeq", saved.get().appliedSeq()).log("Spam model restored from PostgreSQL");
-				return new StartingModel(filter, saved.get().appliedSeq());
+				log.atInfo().addKeyValue("appliedSeq", saved.get().applied().seq()).log("Spam model restored from PostgreSQL");
+				return new StartingModel(filter, saved.get().applied());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -38,7 +38,7 @@ class SpamConfiguration {
 		log.atInfo()
 			.addKeyValue("millis", (System.nanoTime() - start) / 1_000_000)
 			.log("Spam engine trained its default model from the bundled corpus");
-		return new StartingModel(filter, 0);
+		return new StartingModel(filter, SpamMemory.Position.START);
 	}
 
 	@Bean

@@ -1,6 +1,5 @@
 package dev.moderato.spam;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -10,23 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps every instance's spam filter learning from the same decisions in the same order: decisions are logged once
  * in PostgreSQL, each instance applies the log as it grows, and the model is saved now and then so a new instance
- * starts from the saved model and the log after it, not from the default model.
+ * starts from the saved model and the log after it, not from the default model. The log is read by its position
+ * ({@link SpamMemory#after}), never by age, so a slow commit or a skewed clock cannot hide a decision. Instances that
+ * score comments apply it as it grows ({@code LearningSchedule}, on {@code moderation} instances).
  */
 @Service
 public class SpamLearning {
 
 	private static final Logger log = LoggerFactory.getLogger(SpamLearning.class);
-
-	private static final Duration SETTLE = Duration.ofMillis(500);
 
 	private final SpamFilter filter;
 
@@ -36,15 +32,14 @@ public class SpamLearning {
 
 	private final int snapshotEvery;
 
-	private volatile long applied;
+	private volatile SpamMemory.Position applied;
 
-	private volatile long saved;
+	private volatile long sinceSaved;
 
 	SpamLearning(SpamConfiguration.StartingModel start, SpamMemory memory, MeterRegistry meters,
 			@Value("${moderato.spam.learning.snapshot-every:50}") int snapshotEvery) {
 		this.filter = start.filter();
-		this.applied = start.appliedSeq();
-		this.saved = start.appliedSeq();
+		this.applied = start.applied();
 		this.memory = memory;
 		this.meters = meters;
 		this.snapshotEvery = snapshotEvery;
@@ -74,27 +69,21 @@ public class SpamLearning {
 		return this.memory.anonymise(comments, removeText);
 	}
 
-	/** Catches up with the decisions logged since the starting model was saved. */
-	@EventListener(ApplicationReadyEvent.class)
-	void catchUp() {
-		applyNew();
-	}
-
-	/** Learns the decisions logged since the last call. @return how many */
-	@Scheduled(fixedDelayString = "${moderato.spam.learning.interval:1s}", initialDelayString = "${moderato.spam.learning.interval:1s}")
+	/** Learns the decisions logged since the last call, in log order. @return how many */
 	public synchronized int applyNew() {
 		int learned = 0;
 		List<SpamMemory.Logged> batch;
 		do {
-			batch = this.memory.after(this.applied, 200, SETTLE);
+			batch = this.memory.after(this.applied, 200);
 			for (SpamMemory.Logged logged : batch) {
 				this.filter.learn(logged.feedback().candidate(), logged.feedback().spam());
-				this.applied = logged.seq();
+				this.applied = logged.position();
 				learned++;
 			}
 		}
 		while (batch.size() == 200);
-		if (this.applied - this.saved >= this.snapshotEvery) {
+		this.sinceSaved += learned;
+		if (this.sinceSaved >= this.snapshotEvery) {
 			save();
 		}
 		return learned;
@@ -103,13 +92,13 @@ public class SpamLearning {
 	/** Saves the model with the log position it includes. */
 	public synchronized void save() {
 		this.memory.save(new SpamMemory.Snapshot(this.applied, this.filter.snapshot()));
-		this.saved = this.applied;
-		log.atInfo().addKeyValue("appliedSeq", this.applied).log("Spam model saved");
+		this.sinceSaved = 0;
+		log.atInfo().addKeyValue("appliedSeq", this.applied.seq()).log("Spam model saved");
 	}
 
-	/** The position in the decision log this instance's model includes. */
+	/** The seq of the last decision this instance's model includes. */
 	public long appliedSeq() {
-		return this.applied;
+		return this.applied.seq();
 	}
 
 }

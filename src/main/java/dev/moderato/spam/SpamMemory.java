@@ -2,7 +2,6 @@ package dev.moderato.spam;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -40,25 +39,53 @@ class SpamMemory {
 			.update() == 1;
 	}
 
+	/**
+	 * A place in the decision log: the inserting transaction's id ({@code xid8}) and the row's seq. The log is read in
+	 * this order, not by seq alone: a transaction may take a lower seq than another and commit after it, and a reader
+	 * that had moved past the higher seq would skip the late row forever.
+	 */
+	record Position(long txid, long seq) {
+
+		static final Position START = new Position(0, 0);
+
+	}
+
 	/** One logged decision and its place in the log. */
-	record Logged(long seq, Feedback feedback) {
+	record Logged(Position position, Feedback feedback) {
+
+		long seq() {
+			return this.position.seq();
+		}
+
 	}
 
 	/**
-	 * Decisions after {@code seq}, in order. Only rows older than {@code settle} are read, so a row whose transaction
-	 * took a lower sequence number but committed later is not skipped.
+	 * Decisions after {@code position}, in log order, that no running transaction can still precede: only rows whose
+	 * transaction is older than the oldest one still running ({@code pg_snapshot_xmin}) are read. Those are final (no
+	 * transaction that ends later can have a lower id, since ids are handed out in increasing order), so reading up to
+	 * that bound never skips a row, whatever the clocks and however slow a commit. A long-open transaction anywhere in the
+	 * database delays learning until it ends; it never makes an instance skip a decision.
 	 */
-	List<Logged> after(long seq, int limit, Duration settle) {
+	List<Logged> after(Position position, int limit) {
 		return this.jdbc.sql("""
-				select * from spam_feedback where seq > ? and created_at <= ? order by seq limit ?
+				select seq, txid::text as txid, event_id, comment_id, post_id, author_name, author_url, text, spam
+				from spam_feedback
+				where (txid, seq) > (cast(:txid as xid8), :seq)
+				  and txid < pg_snapshot_xmin(pg_current_snapshot())
+				order by txid, seq limit :limit
 				""")
-			.param(seq)
-			.param(Timestamp.from(this.clock.instant().minus(settle)))
-			.param(limit)
-			.query((rs, n) -> new Logged(rs.getLong("seq"), new Feedback(rs.getObject("event_id", UUID.class),
-					rs.getObject("comment_id", UUID.class), rs.getString("post_id"), rs.getString("author_name"),
-					rs.getString("author_url"), rs.getString("text"), rs.getBoolean("spam"))))
+			.param("txid", Long.toUnsignedString(position.txid()))
+			.param("seq", position.seq())
+			.param("limit", limit)
+			.query((rs, n) -> new Logged(new Position(Long.parseUnsignedLong(rs.getString("txid")), rs.getLong("seq")),
+					feedback(rs)))
 			.list();
+	}
+
+	private static Feedback feedback(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Feedback(rs.getObject("event_id", UUID.class), rs.getObject("comment_id", UUID.class),
+				rs.getString("post_id"), rs.getString("author_name"), rs.getString("author_url"), rs.getString("text"),
+				rs.getBoolean("spam"));
 	}
 
 	/** Logged decisions about these comments, in log order. */
@@ -66,11 +93,13 @@ class SpamMemory {
 		if (comments.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("select * from spam_feedback where comment_id in (:ids) order by seq")
+		return this.jdbc.sql("""
+				select seq, txid::text as txid, event_id, comment_id, post_id, author_name, author_url, text, spam
+				from spam_feedback where comment_id in (:ids) order by txid, seq
+				""")
 			.param("ids", comments)
-			.query((rs, n) -> new Logged(rs.getLong("seq"), new Feedback(rs.getObject("event_id", UUID.class),
-					rs.getObject("comment_id", UUID.class), rs.getString("post_id"), rs.getString("author_name"),
-					rs.getString("author_url"), rs.getString("text"), rs.getBoolean("spam"))))
+			.query((rs, n) -> new Logged(new Position(Long.parseUnsignedLong(rs.getString("txid")), rs.getLong("seq")),
+					feedback(rs)))
 			.list();
 	}
 
@@ -90,25 +119,31 @@ class SpamMemory {
 	}
 
 	/** A saved model and the log position it includes. */
-	record Snapshot(long appliedSeq, byte[] bytes) {
+	record Snapshot(Position applied, byte[] bytes) {
 	}
 
 	Optional<Snapshot> latest() {
-		return this.jdbc.sql("select applied_seq, snapshot from spam_model where name = ?")
+		return this.jdbc.sql("select applied_txid::text, applied_seq, snapshot from spam_model where name = ?")
 			.param(MODEL)
-			.query((rs, n) -> new Snapshot(rs.getLong(1), rs.getBytes(2)))
+			.query((rs, n) -> new Snapshot(new Position(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)),
+					rs.getBytes(3)))
 			.optional();
 	}
 
 	/** Saves a snapshot unless a newer one is already saved (several instances may try). */
 	void save(Snapshot snapshot) {
 		this.jdbc.sql("""
-				insert into spam_model (name, applied_seq, snapshot, updated_at) values (?, ?, ?, ?)
-				on conflict (name) do update set applied_seq = excluded.applied_seq, snapshot = excluded.snapshot,
-				  updated_at = excluded.updated_at
-				where spam_model.applied_seq < excluded.applied_seq
+				insert into spam_model (name, applied_txid, applied_seq, snapshot, updated_at)
+				values (:name, cast(:txid as xid8), :seq, :snapshot, :at)
+				on conflict (name) do update set applied_txid = excluded.applied_txid, applied_seq = excluded.applied_seq,
+				  snapshot = excluded.snapshot, updated_at = excluded.updated_at
+				where (spam_model.applied_txid, spam_model.applied_seq) < (excluded.applied_txid, excluded.applied_seq)
 				""")
-			.params(MODEL, snapshot.appliedSeq(), snapshot.bytes(), Timestamp.from(this.clock.instant()))
+			.param("name", MODEL)
+			.param("txid", Long.toUnsignedString(snapshot.applied().txid()))
+			.param("seq", snapshot.applied().seq())
+			.param("snapshot", snapshot.bytes())
+			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
 	}
 

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.moderato.operations.ConditionalOnRole;
+import dev.moderato.operations.Role;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * The outbox as gauges, read from {@code event_publication}: {@code moderato.outbox.incomplete} (events stored but not
  * yet acknowledged by Kafka) and {@code moderato.outbox.age} (seconds the oldest of them has waited). Both are NaN
- * while the database cannot be read.
+ * while the database cannot be read. Read on {@code moderation} instances only (they publish the outbox).
  */
 @Component
+@ConditionalOnRole(Role.MODERATION)
 class OutboxMetrics {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.moderato.operations.ConditionalOnRole;
 import dev.moderato.operations.Role;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends outbox events again that were stored with their database change but not yet acknowledged by Kafka (for example
  * while Kafka was down), so no event is lost. Consumers are idempotent, so a second delivery is harmless.
+ * Once per cluster: a run takes a lock, so several {@code moderation} instances do not send the same events at once.
  */
 @Component
 @ConditionalOnRole(Role.MODERATION)
@@ -34,6 +36,7 @@ class OutboxResubmission {
 
 	@Scheduled(initialDelayString = "${moderato.system.outbox-resubmit-interval:30s}",
 			fixedDelayString = "${moderato.system.outbox-resubmit-interval:30s}")
+	@SchedulerLock(name = "outbox-resubmission", lockAtLeastFor = "PT5S", lockAtMostFor = "PT5M")
 	void resubmit() {
 		try {
 			this.publications.resubmitIncompletePublicationsOlderThan(this.minimumAge);

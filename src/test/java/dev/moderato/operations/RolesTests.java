@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An instance runs only the roles it is given: an intake-only instance takes submissions but joins no consumer group,
- * sends no mail and resubmits no outbox events.
+ * sends no mail, resubmits no outbox events and runs none of the other roles' scheduled jobs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "moderato.operations.roles=intake", "moderato.operations.metrics-refresh=1h" })
@@ -58,6 +58,14 @@ class RolesTests {
 						&& !this.listeners.getListenerContainer("notification-verdicts").isRunning());
 		assertThat(this.context.containsBean("mailDispatcher")).as("mail sender").isFalse();
 		assertThat(this.context.containsBean("outboxResubmission")).as("outbox resubmission").isFalse();
+	}
+
+	@Test
+	void anIntakeOnlyInstanceRunsNoneOfTheOtherRolesScheduledJobs() {
+		for (String job : new String[] { "retention", "digestSchedule", "learningSchedule", "kafkaBacklogMetrics",
+				"moderationQueueMetrics", "notificationQueueMetrics", "outboxMetrics" }) {
+			assertThat(this.context.containsBean(job)).as(job).isFalse();
+		}
 	}
 
 }
