@@ -2,11 +2,14 @@ package dev.moderato;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -53,8 +56,22 @@ public final class EmbeddedServices {
 				EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
 				broker.brokerProperties(Map.of("offsets.topic.num.partitions", "1", "group.initial.rebalance.delay.ms",
 						"0", "transaction.state.log.num.partitions", "1", "auto.create.topics.enable", "false"));
-				broker.afterPropertiesSet();
-				onShutdown(broker::destroy);
+				// Kafka's test kit deletes the broker's data directory from a JVM shutdown hook of its own, which runs
+				// alongside Spring's: while the context was still closing, the directory went and the broker then
+				// logged ~150 lines of errors about vanished checkpoint files on its way down. Take those hooks over
+				// and run them after the broker has stopped (itself after every context has closed).
+				List<Runnable> deleteData = new ArrayList<>();
+				Exit.setShutdownHookAdder((name, hook) -> deleteData.add(hook));
+				try {
+					broker.afterPropertiesSet();
+				}
+				finally {
+					Exit.resetShutdownHookAdder();
+				}
+				onShutdown(() -> {
+					broker.destroy();
+					deleteData.forEach(Runnable::run);
+				});
 				kafkaBootstrap = broker.getBrokersAsString();
 			}
 			log.info("Kafka for tests and the dev run at {}", kafkaBootstrap);

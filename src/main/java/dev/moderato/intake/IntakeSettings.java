@@ -21,4 +21,13 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("moderato.intake")
 public record IntakeSettings(@DefaultValue("6") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas,
 		@DefaultValue("5s") @NotNull Duration sendTimeout, @DefaultValue("5s") @NotNull Duration retryAfter) {
+
+	/**
+	 * {@code min.insync.replicas} of {@code comments.submitted} and its DLT: with replication, a write (acks=all) needs two copies,
+	 * so one broker can be lost without losing an acknowledged record or refusing writes.
+	 */
+	public String minInSyncReplicas() {
+		return this.replicas > 1 ? "2" : "1";
+	}
+
 }

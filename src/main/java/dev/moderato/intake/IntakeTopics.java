@@ -1,6 +1,7 @@
 package dev.moderato.intake;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ class IntakeTopics {
 		return TopicBuilder.name(CommentSubmitted.TOPIC)
 			.partitions(settings.partitions())
 			.replicas(settings.replicas())
-			.config("min.insync.replicas", settings.replicas() > 1 ? "2" : "1")
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInSyncReplicas())
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package dev.moderato.notification;
 import dev.moderato.moderation.CommentModerated;
 import dev.moderato.moderation.ModerationSettings;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ class NotificationTopics {
 		return TopicBuilder.name(CommentModerated.TOPIC + ".DLT")
 			.partitions(moderation.partitions())
 			.replicas(moderation.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, moderation.minInSyncReplicas())
 			.build();
 	}
 

@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * Settings for the service's edges.
  *
  * @param maxBodySize the largest request body the API reads (413 beyond)
- * @param allowedOrigins origins whose pages may call the public API from a browser ({@code *} for any)
+ * @param allowedOrigins origins (or origin patterns) whose pages may call the public API from a browser, e.g. the blog's
+ * {@code https://blog.example}; none by default, so a browser on another site gets no CORS grant until they are named
+ * ({@code *} allows any)
  * @param outboxResubmitInterval how often unpublished outbox events are sent again
  * @param submissionsPerMinute public submissions (comments, privacy requests) one network (/24 or /48) may make per
  * minute before it gets 429; loopback peers (the dev run, a sidecar proxy) are not limited
@@ -24,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("moderato.system")
-record SystemSettings(@DefaultValue("64KB") @NotNull DataSize maxBodySize, @DefaultValue("*") List<String> allowedOrigins,
+record SystemSettings(@DefaultValue("64KB") @NotNull DataSize maxBodySize, @DefaultValue List<String> allowedOrigins,
 		@DefaultValue("30s") @NotNull Duration outboxResubmitInterval,
 		@DefaultValue("20") @jakarta.validation.constraints.Min(1) int submissionsPerMinute,
 		@DefaultValue("20") @jakarta.validation.constraints.Min(1) int commentsPerEmailPerHour,

@@ -57,6 +57,21 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void linksInMailsPointAtThePublishedPortAndOnlyTheBlogMayCallTheApiFromABrowser() {
+		Map<String, Object> service = map(map(this.compose.get("services")).get("moderato"));
+		String published = String.valueOf(list(service.get("ports")).get(0)).split(":")[0];
+		assertThat(String.valueOf(environment().get("MODERATO_MODERATION_PUBLIC_URL")))
+			.isEqualTo("${MODERATO_PUBLIC_URL:-http://localhost:" + published + "}");
+		assertThat(String.valueOf(environment().get("MODERATO_SYSTEM_ALLOWED_ORIGINS"))).matches("\\$\\{\\w+:-https?://\\S+}")
+			.doesNotContain("*");
+	}
+
+	/** The image compose builds and tags, which the Kubernetes dev overlay runs. */
+	static String serviceImage() {
+		return String.valueOf(map(map(load().get("services")).get("moderato")).get("image"));
+	}
+
+	@Test
 	void createsTheServiceTopicsWithThePartitionsItExpects() {
 		String command = String.valueOf(map(map(this.compose.get("services")).get("kafka-init")).get("command"));
 		Map<String, Integer> created = new LinkedHashMap<>();
@@ -78,6 +93,12 @@ class ComposeFileTests {
 
 	private Map<String, Object> environment() {
 		return map(map(map(this.compose.get("services")).get("moderato")).get("environment"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> list(Object value) {
+		assertThat(value).isInstanceOf(List.class);
+		return (List<Object>) value;
 	}
 
 	@SuppressWarnings("unchecked")

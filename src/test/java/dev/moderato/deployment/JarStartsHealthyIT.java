@@ -77,7 +77,10 @@ class JarStartsHealthyIT {
 				.body("{\"authorName\": \"Jo\", \"authorEmail\": \"" + COMMENTER + "\", \"text\": \"From the jar.\"}")
 				.retrieve().toEntity(String.class);
 			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
-			await().atMost(Duration.ofSeconds(30)).until(() -> !new Mailbox(smtp).to("pat@blog.example").isEmpty());
+			String mail = Mailbox.raw(await().atMost(Duration.ofSeconds(30))
+				.until(() -> new Mailbox(smtp).to("pat@blog.example"), m -> !m.isEmpty()).get(0));
+			assertThat(mail.replaceAll("=\r?\n", "")).as("links start with the public URL it was given")
+				.contains(publicUrl(port) + "/moderation/links/");
 			assertThat(admin.get().uri("/actuator/prometheus").retrieve().body(String.class))
 				.contains("moderato_intake_submissions_total", "moderato_moderation_verdicts_total");
 		}
@@ -110,6 +113,7 @@ class JarStartsHealthyIT {
 		EmbeddedServices.Database db = EmbeddedServices.postgres();
 		Map<String, String> env = new HashMap<>();
 		env.put("SERVER_PORT", String.valueOf(port));
+		env.put("MODERATO_MODERATION_PUBLIC_URL", publicUrl(port));
 		env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", EmbeddedServices.kafka());
 		env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
 		env.put("SPRING_DATASOURCE_USERNAME", db.username());
@@ -183,6 +187,11 @@ class JarStartsHealthyIT {
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		return Base64.getEncoder().encodeToString(key);
+	}
+
+	/** Where people reach it: here straight on its port; in production the proxy's address. */
+	private static String publicUrl(int port) {
+		return "http://localhost:" + port;
 	}
 
 	private static int freePort() throws IOException {

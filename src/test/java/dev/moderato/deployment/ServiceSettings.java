@@ -3,8 +3,11 @@ package dev.moderato.deployment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.net.URL;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -141,11 +144,17 @@ final class ServiceSettings {
 			if (!type.isRecord()) {
 				continue;
 			}
-			for (RecordComponent component : type.getRecordComponents()) {
-				boolean constrained = component.isAnnotationPresent(NotNull.class) || component.isAnnotationPresent(NotBlank.class)
-						|| component.isAnnotationPresent(NotEmpty.class);
-				if (constrained && !component.isAnnotationPresent(DefaultValue.class)) {
-					required.add(prefix + "." + kebab(component.getName()));
+			// the annotations of a record component live on the canonical constructor's parameters (and the field and
+			// accessor), not on the RecordComponent, which only holds RECORD_COMPONENT-targeted ones
+			Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+			Parameter[] parameters = canonicalConstructor(type, types).getParameters();
+			RecordComponent[] components = type.getRecordComponents();
+			for (int i = 0; i < components.length; i++) {
+				Parameter parameter = parameters[i];
+				boolean constrained = parameter.isAnnotationPresent(NotNull.class) || parameter.isAnnotationPresent(NotBlank.class)
+						|| parameter.isAnnotationPresent(NotEmpty.class);
+				if (constrained && !parameter.isAnnotationPresent(DefaultValue.class)) {
+					required.add(prefix + "." + kebab(components[i].getName()));
 				}
 			}
 		}
@@ -163,6 +172,15 @@ final class ServiceSettings {
 			}
 		}
 		return missing;
+	}
+
+	private static Constructor<?> canonicalConstructor(Class<?> type, Class<?>[] types) {
+		try {
+			return type.getDeclaredConstructor(types);
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String kebab(String camel) {

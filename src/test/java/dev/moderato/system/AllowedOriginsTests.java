@@ -1,0 +1,51 @@
+package dev.moderato.system;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CORS on the public API is closed unless configured: with no {@code moderato.system.allowed-origins} no other site's
+ * page may call it from a browser; with the blog's origin configured, exactly that origin may.
+ */
+class AllowedOriginsTests {
+
+	@Test
+	void noOriginIsAllowedUnlessConfigured() {
+		CorsConfiguration cors = publicApi(Map.of());
+
+		assertThat(cors.checkOrigin("https://blog.example")).isNull();
+		assertThat(cors.checkOrigin("https://evil.example")).isNull();
+	}
+
+	@Test
+	void theConfiguredOriginsAndOnlyThoseAreAllowed() {
+		CorsConfiguration cors = publicApi(Map.of("moderato.system.allowed-origins", "https://blog.example,https://*.blog.example"));
+
+		assertThat(cors.checkOrigin("https://blog.example")).isEqualTo("https://blog.example");
+		assertThat(cors.checkOrigin("https://www.blog.example")).isEqualTo("https://www.blog.example");
+		assertThat(cors.checkOrigin("https://evil.example")).isNull();
+		assertThat(cors.checkOrigin("http://blog.example")).isNull();
+	}
+
+	private static CorsConfiguration publicApi(Map<String, String> properties) {
+		SystemSettings settings = new Binder(new MapConfigurationPropertySource(properties))
+			.bindOrCreate("moderato.system", SystemSettings.class);
+		CorsConfigurationSource source = new SecurityConfiguration().corsConfigurationSource(settings);
+		MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/api/v1/posts/hello/comments");
+		ServletRequestPathUtils.parseAndCache(request);
+		CorsConfiguration cors = source.getCorsConfiguration(request);
+		assertThat(cors).isNotNull();
+		return cors;
+	}
+
+}
