@@ -2,6 +2,9 @@ package dev.moderato.system;
 
 import java.time.Duration;
 
+import dev.moderato.operations.ConditionalOnRole;
+import dev.moderato.operations.Role;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,9 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes outbox events (Spring Modulith's {@code event_publication}) completed longer than {@code outbox-retention}
  * ago: once Kafka has them they are only history, and each carries a commenter's name, url and text. Incomplete ones
- * are never touched: {@link OutboxResubmission} still owes them to Kafka. Idempotent, so several instances may run it.
+ * are never touched: {@link OutboxResubmission} still owes them to Kafka. Once per cluster, on {@code moderation}
+ * instances: a run takes a lock (it is idempotent all the same).
  */
 @Component
+@ConditionalOnRole(Role.MODERATION)
 class OutboxRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
@@ -29,6 +34,7 @@ class OutboxRetention {
 	}
 
 	@Scheduled(cron = "0 15 * * * *", zone = "UTC")
+	@SchedulerLock(name = "outbox-retention", lockAtLeastFor = "PT1M", lockAtMostFor = "PT30M")
 	void hourly() {
 		try {
 			run();
