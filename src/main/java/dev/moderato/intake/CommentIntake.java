@@ -19,6 +19,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Accepts a submission: checks what it refers to, protects the commenter's identity, and puts it on Kafka.
@@ -121,7 +122,8 @@ public class CommentIntake {
 			return this.comments.replyTarget(submission.postId(), submission.parentId());
 		}
 		catch (TransientDataAccessException | NonTransientDataAccessResourceException | RecoverableDataAccessException
-				| CannotCreateTransactionException ex) {
+				| CannotCreateTransactionException | TransactionSystemException ex) {
+			// TransactionSystemException: the connection broke mid-query, so the rollback after it failed too
 			log.atWarn()
 				.addKeyValue("postId", submission.postId())
 				.addKeyValue("parentId", submission.parentId())

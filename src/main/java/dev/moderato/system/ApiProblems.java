@@ -24,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -104,7 +105,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * begin): the caller may retry; nothing was accepted. One WARN line without a stack trace, not an ERROR per request.
 	 */
 	@ExceptionHandler({ TransientDataAccessException.class, NonTransientDataAccessResourceException.class,
-			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+			TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
 		log.atWarn()
 			.addKeyValue("path", request.getRequestURI())

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.moderato.EmbeddedServices;
@@ -37,10 +39,18 @@ class ClusterJobLockTests {
 						"spring.kafka.listener.auto-startup=false", "moderato.system.outbox-resubmission=false"));
 			}
 			CyclicBarrier sameInstant = new CyclicBarrier(instances.size());
-			List<CompletableFuture<Void>> runs = instances.stream()
-				.map(instance -> CompletableFuture.runAsync(() -> fire(instance.getBean("retention"), sameInstant)))
-				.toList();
-			CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+			// a thread per instance: the common pool may have a single thread on two cores, and the barrier needs both
+			ExecutorService schedulers = Executors.newFixedThreadPool(instances.size());
+			try {
+				List<CompletableFuture<Void>> runs = instances.stream()
+					.map(instance -> CompletableFuture.runAsync(() -> fire(instance.getBean("retention"), sameInstant),
+							schedulers))
+					.toList();
+				CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+			}
+			finally {
+				schedulers.shutdownNow();
+			}
 
 			assertThat(output.getAll().split("Retention: IP data dropped", -1)).as("retention ran once").hasSize(2);
 			assertThat(instances.get(0).getBean(JdbcClient.class)

@@ -12,9 +12,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -98,7 +98,17 @@ class StalledSmtpTests {
 		JavaMailSender stalling = sender(stallingServer());
 
 		MailDispatcher first = dispatcher(stalling, T);
-		ScheduledFuture<?> sending = this.scheduler.schedule(first::dispatchDue, Instant.now());
+		// completed when the run ends: a virtual-thread scheduler's own future completes as soon as the run is handed off
+		CompletableFuture<Void> sending = new CompletableFuture<>();
+		this.scheduler.schedule(() -> {
+			try {
+				first.dispatchDue();
+				sending.complete(null);
+			}
+			catch (Throwable ex) {
+				sending.completeExceptionally(ex);
+			}
+		}, Instant.now());
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.stalled.isEmpty());
 
 		// while the dispatcher waits on the silent server: other scheduled work runs
@@ -197,7 +207,7 @@ class StalledSmtpTests {
 		Properties properties = new Properties();
 		properties.putAll(((JavaMailSenderImpl) this.applicationSender).getJavaMailProperties());
 		properties.put("mail.smtp.connectiontimeout", "1000");
-		properties.put("mail.smtp.timeout", "3000");
+		properties.put("mail.smtp.timeout", "8000"); // long enough to see the stall from outside on a busy machine
 		properties.put("mail.smtp.writetimeout", "1000");
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");

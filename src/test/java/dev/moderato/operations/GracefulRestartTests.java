@@ -109,6 +109,8 @@ class GracefulRestartTests {
 			.profiles("embedded")
 			.properties("server.port=0", "moderato.operations.roles=moderation", "restart.instance=" + name,
 					"restart.group=" + group, "spring.kafka.consumer.max-poll-records=4",
+					// one consumer per instance: the restart of an instance, not a rebalance among its own consumers
+					"moderato.moderation.concurrency=1",
 					"moderato.operations.metrics-refresh=1h")
 			.run();
 	}

@@ -42,10 +42,11 @@ class HealthAndMetricsTests {
 
 	@Test
 	void backlogGaugesReportEachConsumerGroupAndDeadLetterTopic() {
-		RestClient anonymous = RestClient.create("http://localhost:" + this.port);
+		RestClient prometheus = RestClient.builder().baseUrl("http://localhost:" + this.port)
+			.defaultHeaders(h -> h.setBasicAuth("admin", "admin-dev-password")).build();
 
 		String scrape = await().atMost(Duration.ofSeconds(30))
-			.until(() -> anonymous.get().uri("/actuator/prometheus").retrieve().body(String.class),
+			.until(() -> prometheus.get().uri("/actuator/prometheus").retrieve().body(String.class),
 					s -> s.contains("moderato_kafka_consumer_lag{") && s.contains("moderato_deadletter_records{"));
 
 		assertThat(scrape).contains("group=\"moderato-moderation\"", "group=\"moderato-notification\"",
