@@ -24,6 +24,17 @@ public final class BundledCorpus {
 	 */
 	public static final String BLOG_SEED = "blog-seed.csv";
 
+	/**
+	 * Blog comments written for this project as they really look, across topics and languages, with author and
+	 * website columns: readers' questions, errors and tracebacks, corrections, disagreement, links to references; and
+	 * training-institute, essay, casino, crypto-recovery, pharma, SEO and flattery-with-a-website spam. Another part
+	 * of the same work is kept out of training as the evaluation set ({@code src/test/resources/spam/eval}).
+	 */
+	public static final String BLOG_COMMENTS = "blog-comments.csv";
+
+	/** The SMS Spam Collection v.1 (Almeida and Gómez Hidalgo, DocEng 2011; CC BY 4.0), as CSV. */
+	public static final String SMS = "SMSSpamCollection.csv";
+
 	private static final String LOCATION = "spam/corpus/";
 
 	private BundledCorpus() {
@@ -36,6 +47,7 @@ public final class BundledCorpus {
 			all.addAll(load(file));
 		}
 		all.addAll(load(BLOG_SEED));
+		all.addAll(load(BLOG_COMMENTS));
 		return all;
 	}
 

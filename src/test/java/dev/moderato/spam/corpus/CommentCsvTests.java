@@ -42,7 +42,10 @@ class CommentCsvTests {
 		assertThat(youtube).noneMatch((c) -> c.text().contains("\uFEFF"));
 		List<LabelledText> seed = BundledCorpus.load(BundledCorpus.BLOG_SEED);
 		assertThat(seed).hasSizeGreaterThan(100).anyMatch(LabelledText::spam).anyMatch(c -> !c.spam());
-		assertThat(BundledCorpus.load()).hasSize(youtube.size() + seed.size());
+		List<LabelledText> blog = BundledCorpus.load(BundledCorpus.BLOG_COMMENTS);
+		assertThat(blog).hasSizeGreaterThan(100).anyMatch(LabelledText::spam)
+			.anyMatch((c) -> c.url() != null && c.postTitle() != null);
+		assertThat(BundledCorpus.load()).hasSize(youtube.size() + seed.size() + blog.size());
 	}
 
 }
