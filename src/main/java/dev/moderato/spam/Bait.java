@@ -32,7 +32,8 @@ final class Bait {
 			"homework help", "essay writing", "backlinks", "seo services", "contact us", "call now", "order now",
 			"100 placement", "job assistance", "placement assistance", "free spins", "no deposit", "spell caster",
 			"love spell", "urgent loan", "guest posts", "guest post", "subscribe to me", "subscribe me", "follow me",
-			"check out our", "come check", "my new song", "my newest", "my remix", "my covers");
+			"check out our", "come check", "my new song", "my newest", "my remix", "my covers", "thumbs up if",
+			"like this comment", "like if", "subscribe and", "follow 4 follow", "like 4 like", "share to vote");
 
 	private Bait() {
 	}

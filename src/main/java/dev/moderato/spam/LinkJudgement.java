@@ -13,6 +13,12 @@ final class LinkJudgement implements Signal {
 	/** Fewer letters than this outside the links: the comment says nothing but its links. */
 	static final int LINK_ONLY_LETTERS = 12;
 
+	/**
+	 * A link to a site that is neither a reference nor keyword-stuffed: evidence only where the wording is near-certain
+	 * spam ({@link VerdictPolicy#NEAR_CERTAIN}), since readers link their own blogs and small project sites too.
+	 */
+	static final Finding ELSEWHERE = Finding.score("links to a site that is not a well-known reference", 0);
+
 	@Override
 	public void inspect(Evidence evidence, List<Finding> findings) {
 		Analysis text = evidence.text();
@@ -36,8 +42,7 @@ final class LinkJudgement implements Signal {
 			findings.add(Finding.evidence("links to a site whose name is stuffed with sales keywords", 1.5));
 		}
 		else if (other) {
-			// no weight: only where the wording already reads like spam does a link to an unknown site count
-			findings.add(Finding.evidence("links to a site that is not a well-known reference", 0));
+			findings.add(ELSEWHERE);
 		}
 		if (text.anchorLinks > 0) {
 			findings.add(Finding.evidence("links hidden behind anchor text", 1.0));

@@ -14,8 +14,8 @@ final class Model {
 
 	private static final long TRAINING_SEED = 20150101L;
 
-	/** The site layer's AdaGrad base step: a new pattern counts after two or three decisions. */
-	static final double SITE_RATE = 1.0;
+	/** The site layer's AdaGrad base step: a new pattern counts after a handful of decisions (0.3 did best on the held-out blog set, against 0.1 to 1.0). */
+	static final double SITE_RATE = 0.3;
 
 	final TextClassifier classifier = new TextClassifier();
 

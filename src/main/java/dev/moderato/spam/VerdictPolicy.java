@@ -25,6 +25,9 @@ final class VerdictPolicy {
 	/** The site layer's own log-odds from which "moderators here marked comments like this spam" is evidence. */
 	static final double SITE_EVIDENCE = 1.5;
 
+	/** From this score on, a link to an unknown site ({@link LinkJudgement#ELSEWHERE}) counts as specific evidence. */
+	static final double NEAR_CERTAIN = 0.9;
+
 	private final SpamSettings settings;
 
 	VerdictPolicy(SpamSettings settings) {
@@ -51,6 +54,7 @@ final class VerdictPolicy {
 			specific |= finding.specific();
 		}
 		double score = LogisticRegression.sigmoid(logit);
+		specific |= score >= NEAR_CERTAIN && findings.contains(LinkJudgement.ELSEWHERE);
 		double holdThreshold = trusted ? this.settings.spamThreshold() : this.settings.holdThreshold();
 		boolean spamLevel = score >= this.settings.spamThreshold();
 		boolean aloneEnough = this.settings.classifierAloneSpamAt() < 1 && score >= this.settings.classifierAloneSpamAt();
