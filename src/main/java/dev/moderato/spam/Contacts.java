@@ -39,6 +39,8 @@ final class Contacts {
 			boolean leadingZero = false;
 			char firstSeparator = 0;
 			int afterDigits = i;
+			boolean pendingPunctuation = false;
+			boolean pendingNotDot = false;
 			int j = i;
 			while (j < n) {
 				char c = text.charAt(j);
@@ -57,12 +59,19 @@ final class Contacts {
 					if (groups <= groupSizes.length) {
 						groupSizes[groups - 1]++;
 					}
+					if (separatorsInARow > 0) {
+						// separators count only between digits, not after the last one
+						punctuated |= pendingPunctuation;
+						dotsOnly &= !pendingNotDot;
+					}
+					pendingPunctuation = false;
+					pendingNotDot = false;
 					separatorsInARow = 0;
 					afterDigits = j + 1;
 				}
 				else if (PHONE_SEPARATORS.indexOf(c) >= 0 && ++separatorsInARow <= 2) {
-					punctuated |= c != ' ';
-					dotsOnly &= c == '.';
+					pendingPunctuation |= c != ' ';
+					pendingNotDot |= c != '.';
 					if (inGroup && groups <= groupSizes.length && firstSeparator == 0) {
 						firstSeparator = c;
 						dateLike = groups == 1 && groupSizes[0] == 4 && (c == '-' || c == '/' || c == '.');

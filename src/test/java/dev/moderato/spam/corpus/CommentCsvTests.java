@@ -34,6 +34,14 @@ class CommentCsvTests {
 	}
 
 	@Test
+	void readsOptionalAuthorWebsiteAndTitleColumnsButNotYouTubesAuthor() throws Exception {
+		assertThat(CommentCsv.read(new StringReader("text,label,author,url,title\nhi,0,Ann,https://ann.example,Sourdough\n")))
+			.containsExactly(new LabelledText("hi", false, "Ann", "https://ann.example", "Sourdough"));
+		assertThat(CommentCsv.read(new StringReader("AUTHOR,CONTENT,CLASS\nCheck my channel,hi,1\n")))
+			.containsExactly(new LabelledText("hi", true));
+	}
+
+	@Test
 	void loadsTheBundledCorpus() {
 		List<LabelledText> youtube = new java.util.ArrayList<>();
 		BundledCorpus.FILES.forEach(file -> youtube.addAll(BundledCorpus.load(file)));
