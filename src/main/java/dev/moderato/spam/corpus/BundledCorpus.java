@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The YouTube Spam Collection shipped on the classpath under {@code spam/corpus/} (Alberto, Lochter and Almeida,
- * ICMLA 2015; CC BY 4.0, see {@code ATTRIBUTION.md} there): the cold-start training data.
+ * The cold-start training data shipped on the classpath under {@code spam/corpus/}: the YouTube Spam Collection
+ * (Alberto, Lochter and Almeida, ICMLA 2015; CC BY 4.0, see {@code ATTRIBUTION.md} there) and blog comments written
+ * for this project.
  */
 public final class BundledCorpus {
 
@@ -31,9 +32,6 @@ public final class BundledCorpus {
 	 * of the same work is kept out of training as the evaluation set ({@code src/test/resources/spam/eval}).
 	 */
 	public static final String BLOG_COMMENTS = "blog-comments.csv";
-
-	/** The SMS Spam Collection v.1 (Almeida and Gómez Hidalgo, DocEng 2011; CC BY 4.0), as CSV. */
-	public static final String SMS = "SMSSpamCollection.csv";
 
 	private static final String LOCATION = "spam/corpus/";
 
