@@ -28,6 +28,9 @@ final class VerdictPolicy {
 	/** From this score on, a link to an unknown site ({@link LinkJudgement#ELSEWHERE}) counts as specific evidence. */
 	static final double NEAR_CERTAIN = 0.9;
 
+	/** Site layer log-odds that confirm near-certain wording (weaker than {@link #SITE_EVIDENCE} on its own). */
+	static final double CONFIRMED = 0.5;
+
 	private final SpamSettings settings;
 
 	VerdictPolicy(SpamSettings settings) {
@@ -55,6 +58,9 @@ final class VerdictPolicy {
 		}
 		double score = LogisticRegression.sigmoid(logit);
 		specific |= score >= NEAR_CERTAIN && findings.contains(LinkJudgement.ELSEWHERE);
+		// near-certain wording that this site's own decisions also lean towards spam: the moderators confirmed it
+		boolean confirmed = !specific && score >= NEAR_CERTAIN && learnedHere >= CONFIRMED;
+		specific |= confirmed;
 		double holdThreshold = trusted ? this.settings.spamThreshold() : this.settings.holdThreshold();
 		boolean spamLevel = score >= this.settings.spamThreshold();
 		boolean aloneEnough = this.settings.classifierAloneSpamAt() < 1 && score >= this.settings.classifierAloneSpamAt();
@@ -70,6 +76,9 @@ final class VerdictPolicy {
 			verdict = Verdict.APPROVED;
 		}
 		List<String> reasons = reasons(textLogit, learnedHere, phrase, findings);
+		if (confirmed && verdict == Verdict.SPAM && learnedHere < SITE_EVIDENCE) {
+			reasons.add("this site's moderators marked similar comments spam");
+		}
 		if (verdict == Verdict.HELD && spamLevel && !specific) {
 			reasons.add("held, not marked spam: nothing specific (a link, contact details, sales wording) shows spam");
 		}
