@@ -117,9 +117,8 @@ public class SubmissionModeration {
 			return;
 		}
 		PostId postId = new PostId(submitted.postId());
-		if (!this.posts.exists(postId)) {
-			throw new UnreadableRecord("Submission " + id + " names unknown post " + postId);
-		}
+		var post = this.posts.find(postId)
+			.orElseThrow(() -> new UnreadableRecord("Submission " + id + " names unknown post " + postId));
 		EmailHash commenter = new EmailHash(submitted.emailHash());
 		CommentId parent = parentOf(submitted, postId);
 		Comment comment = Comment.submitted(id, postId, parent,
@@ -129,7 +128,9 @@ public class SubmissionModeration {
 		CommenterHistory history = this.comments.historyOf(commenter);
 		Instant now = this.clock.instant();
 		long fingerprint = TextFingerprint.of(submitted.text());
-		Assessment assessment = PolicyOverride.apply(this.spamFilter.assess(candidate(submitted, history, fingerprint)),
+		// the post's title lets the engine see whether the comment engages with the post
+		Assessment assessment = PolicyOverride.apply(
+				this.spamFilter.assess(candidate(submitted, history, fingerprint).onPost(post.title(), post.url())),
 				this.policies.inForce(commenter));
 		comment.judge(switch (assessment.verdict()) {
 			case APPROVED -> CommentStatus.APPROVED;

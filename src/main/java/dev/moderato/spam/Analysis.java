@@ -23,6 +23,12 @@ final class Analysis {
 
 	final List<String> domains;
 
+	/** The full host name of each link, in the order of {@link #domains}. */
+	final List<String> hosts;
+
+	/** Links written as HTML anchors or BBCode ({@code <a href=…>words</a>}, {@code [url=…]words[/url]}). */
+	final int anchorLinks;
+
 	final int phoneNumbers;
 
 	final int emailAddresses;
@@ -59,7 +65,12 @@ final class Analysis {
 		for (int w = 0; w < count; w++) {
 			this.wordHashes[w] = Features.hash(Features.WORD, this.folded, starts[w], ends[w]);
 		}
-		this.domains = Links.domains(this.folded);
+		List<String> linked = new java.util.ArrayList<>(2);
+		List<String> linkedHosts = new java.util.ArrayList<>(2);
+		Links.scan(this.folded, linked, linkedHosts);
+		this.domains = linked;
+		this.hosts = linkedHosts;
+		this.anchorLinks = occurrences(this.folded, "<a ") + occurrences(this.folded, "[url");
 		this.phoneNumbers = Contacts.phoneNumbers(this.folded);
 		this.emailAddresses = Contacts.emailAddresses(this.folded);
 	}
@@ -89,6 +100,38 @@ final class Analysis {
 			}
 		}
 		return true;
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
+	}
+
+	/** Letters outside link-like tokens (tokens with a dot between two letters): what a comment says besides its links. */
+	int lettersOutsideLinks() {
+		int letters = 0;
+		int i = 0;
+		int n = this.folded.length();
+		while (i < n) {
+			while (i < n && Character.isWhitespace(this.folded.charAt(i))) {
+				i++;
+			}
+			int start = i;
+			int tokenLetters = 0;
+			boolean dotted = false;
+			while (i < n && !Character.isWhitespace(this.folded.charAt(i))) {
+				char c = this.folded.charAt(i);
+				tokenLetters += Character.isLetter(c) ? 1 : 0;
+				dotted |= c == '.' && i > start && i + 1 < n && Character.isLetterOrDigit(this.folded.charAt(i - 1))
+						&& Character.isLetter(this.folded.charAt(i + 1));
+				i++;
+			}
+			letters += dotted ? 0 : tokenLetters;
+		}
+		return letters;
 	}
 
 	private static boolean isWordChar(char c) {

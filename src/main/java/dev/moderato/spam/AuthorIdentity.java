@@ -18,16 +18,17 @@ final class AuthorIdentity implements Signal {
 		Candidate candidate = evidence.candidate();
 		Analysis name = Analysis.of(candidate.authorName());
 		if (!name.domains.isEmpty() || name.emailAddresses > 0 || hasScheme(candidate.authorName())) {
-			findings.add(Finding.hold("author name is a link", 1.5));
+			findings.add(Finding.heldEvidence("author name is a link", 1.5));
 		}
 		else if (keywords(name) >= 2 || name.wordCount >= 6) {
-			findings.add(Finding.score("author name is stuffed with keywords", 1.0));
+			findings.add(Finding.evidence("author name is stuffed with keywords", 1.0));
 		}
 		String url = candidate.authorUrl();
 		if (url != null && !url.isBlank()) {
 			Analysis site = Analysis.of(url.replace('-', ' ').replace('_', ' ').replace('/', ' ').replace('.', ' '));
-			if (keywords(site) >= 2 || hyphenatedWords(url) >= 4) {
-				findings.add(Finding.score("author website is stuffed with keywords", 0.8));
+			if (keywords(site) >= 2 || hyphenatedWords(url) >= 4
+					|| LinkTargets.ofWebsite(url) == LinkTargets.Kind.COMMERCIAL) {
+				findings.add(Finding.evidence("author website is stuffed with keywords", 1.0));
 			}
 		}
 	}

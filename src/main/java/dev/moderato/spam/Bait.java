@@ -17,6 +17,24 @@ final class Bait {
 			"sex", "porn", "xxx", "whatsapp", "telegram", "dm me", "inbox me", "contact me", "call me", "text me",
 			"email me", "kik");
 
+	/**
+	 * The bait phrases that are specific evidence of spam: self-promotion, money, sales and off-site contact, which
+	 * readers' comments rarely use ("check my code" and "take a look" are not among them).
+	 */
+	static final Phrases STRONG = Phrases.of("check out my", "check out this channel", "subscribe to my",
+			"subscribe my", "please subscribe", "my channel", "my new channel", "visit my", "visit our", "click here",
+			"click the link", "like and subscribe", "make money", "earn money", "work from home", "free gift",
+			"gift card", "promo code", "discount code", "join now", "limited offer", "buy cheap", "help me reach",
+			"support me", "per day", "per hour", "bitcoin", "crypto", "forex", "casino", "dating", "hot girls", "porn",
+			"xxx", "whatsapp", "telegram", "dm me", "inbox me", "contact me", "call me", "text me", "email me", "kik",
+			"my video", "my new video", "my music", "my song", "my cover", "followers", "subscribers",
+			"training in", "course in", "institute in", "training institute", "online training", "assignment help",
+			"homework help", "essay writing", "backlinks", "seo services", "contact us", "call now", "order now",
+			"100 placement", "job assistance", "placement assistance", "free spins", "no deposit", "spell caster",
+			"love spell", "urgent loan", "guest posts", "guest post", "subscribe to me", "subscribe me", "follow me",
+			"check out our", "come check", "my new song", "my newest", "my remix", "my covers", "thumbs up if",
+			"like this comment", "like if", "subscribe and", "follow 4 follow", "like 4 like", "share to vote");
+
 	private Bait() {
 	}
 

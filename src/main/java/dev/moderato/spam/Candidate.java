@@ -22,10 +22,22 @@ import org.jspecify.annotations.Nullable;
  * @param recentFromCommenter other comments from this email hash within the velocity window
  * @param recentFromNetwork other comments from this IP prefix within the velocity window
  * @param sameTextOnOtherPosts comments on other posts whose {@link TextFingerprint} is a near-duplicate of this one
+ * @param postTitle the title of the post the comment was left on, if known: a comment that engages with it is rarely
+ * spam, and words the post itself uses (a film review quoting an insult) do not count against the comment
+ * @param postUrl the post's address, if known (its slug counts as part of the title)
  */
 public record Candidate(String text, String authorName, @Nullable String authorUrl, String postId, String commenter,
 		int priorApproved, int priorSpam, @Nullable String ipPrefix, boolean honeypotFilled,
-		@Nullable Duration timeToSubmit, int recentFromCommenter, int recentFromNetwork, int sameTextOnOtherPosts) {
+		@Nullable Duration timeToSubmit, int recentFromCommenter, int recentFromNetwork, int sameTextOnOtherPosts,
+		@Nullable String postTitle, @Nullable String postUrl) {
+
+	/** A candidate without the post's title and address. */
+	public Candidate(String text, String authorName, @Nullable String authorUrl, String postId, String commenter,
+			int priorApproved, int priorSpam, @Nullable String ipPrefix, boolean honeypotFilled,
+			@Nullable Duration timeToSubmit, int recentFromCommenter, int recentFromNetwork, int sameTextOnOtherPosts) {
+		this(text, authorName, authorUrl, postId, commenter, priorApproved, priorSpam, ipPrefix, honeypotFilled,
+				timeToSubmit, recentFromCommenter, recentFromNetwork, sameTextOnOtherPosts, null, null);
+	}
 
 	public Candidate {
 		Objects.requireNonNull(text, "text");
@@ -46,6 +58,13 @@ public record Candidate(String text, String authorName, @Nullable String authorU
 			String commenter, int priorApproved, int priorSpam) {
 		return new Candidate(text, authorName, authorUrl, postId, commenter, priorApproved, priorSpam, null, false, null,
 				0, 0, 0);
+	}
+
+	/** This candidate with the post's title and address. */
+	public Candidate onPost(@Nullable String title, @Nullable String url) {
+		return new Candidate(this.text, this.authorName, this.authorUrl, this.postId, this.commenter, this.priorApproved,
+				this.priorSpam, this.ipPrefix, this.honeypotFilled, this.timeToSubmit, this.recentFromCommenter,
+				this.recentFromNetwork, this.sameTextOnOtherPosts, title, url);
 	}
 
 }

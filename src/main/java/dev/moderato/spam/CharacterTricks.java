@@ -29,7 +29,7 @@ final class CharacterTricks implements Signal {
 					Math.min(2.0, 0.5 + 0.25 * invisible)));
 		}
 		if (mixed > 0) {
-			findings.add(Finding.score(mixed + (mixed == 1 ? " word mixes" : " words mix")
+			findings.add(Finding.evidence(mixed + (mixed == 1 ? " word mixes" : " words mix")
 					+ " Latin letters with look-alike letters", Math.min(2.5, 1.0 + 0.5 * mixed)));
 		}
 		if (styled >= 5) {
@@ -37,23 +37,36 @@ final class CharacterTricks implements Signal {
 		}
 	}
 
-	/** Words containing both Latin letters and Cyrillic or Greek look-alikes of Latin letters. */
+	/**
+	 * Words of four or more letters made of Latin letters (at least two) and Cyrillic or Greek look-alikes of Latin
+	 * letters, and nothing else: "pаypal" with a Cyrillic а. A Greek letter next to a Latin one in a formula
+	 * ({@code αx}, {@code θ_x}) or a Greek or Russian word is not a trick.
+	 */
 	static int mixedScriptWords(String text) {
 		int words = 0;
-		boolean latin = false;
-		boolean lookalike = false;
+		int latin = 0;
+		int lookalike = 0;
+		int other = 0;
 		for (int i = 0; i <= text.length(); i++) {
 			char c = i < text.length() ? text.charAt(i) : ' ';
 			if (Character.isLetter(c)) {
-				latin |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-				lookalike |= TextFolding.isLookalike(c);
+				if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+					latin++;
+				}
+				else if (TextFolding.isLookalike(c)) {
+					lookalike++;
+				}
+				else {
+					other++;
+				}
 			}
 			else if (!TextFolding.isInvisible(c)) {
-				if (latin && lookalike) {
+				if (latin >= 2 && lookalike > 0 && other == 0 && latin + lookalike >= 4) {
 					words++;
 				}
-				latin = false;
-				lookalike = false;
+				latin = 0;
+				lookalike = 0;
+				other = 0;
 			}
 		}
 		return words;

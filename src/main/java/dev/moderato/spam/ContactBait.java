@@ -15,14 +15,14 @@ final class ContactBait implements Signal {
 	public void inspect(Evidence evidence, List<Finding> findings) {
 		Analysis text = evidence.text();
 		if (text.phoneNumbers > 0) {
-			findings.add(Finding.score(text.phoneNumbers == 1 ? "a phone number" : text.phoneNumbers + " phone numbers",
+			findings.add(Finding.evidence(text.phoneNumbers == 1 ? "a phone number" : text.phoneNumbers + " phone numbers",
 					1.5));
 		}
 		if (text.emailAddresses > 0) {
-			findings.add(Finding.score("an email address in the text", 1.0));
+			findings.add(Finding.evidence("an email address in the text", 1.0));
 		}
 		if (MESSENGERS.firstMatch(text) >= 0) {
-			findings.add(Finding.score("asks to be contacted off the blog", 0.7));
+			findings.add(Finding.evidence("asks to be contacted off the blog", 0.7));
 		}
 	}
 

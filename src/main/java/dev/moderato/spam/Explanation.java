@@ -15,16 +15,16 @@ final class Explanation {
 	}
 
 	/** The strongest spam phrase, or {@code null} if no word counts towards spam. */
-	static @Nullable String strongestPhrase(Analysis text, int featureCount, TextClassifier classifier) {
+	static @Nullable String strongestPhrase(Analysis text, int featureCount, Model model) {
 		int n = text.wordCount;
 		if (n == 0) {
 			return null;
 		}
 		double[] weight = new double[n];
 		for (int w = 0; w < n; w++) {
-			weight[w] += classifier.contribution(Features.wordIndex(text, w), featureCount);
+			weight[w] += model.contribution(Features.wordIndex(text, w), featureCount);
 			if (w > 0) {
-				double bigram = classifier.contribution(Features.bigramIndex(text, w), featureCount) / 2;
+				double bigram = model.contribution(Features.bigramIndex(text, w), featureCount) / 2;
 				weight[w - 1] += bigram;
 				weight[w] += bigram;
 			}

@@ -7,7 +7,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signal: links to a domain that has mostly appeared in spam, by the reputation learned from decisions.
+ * Signal: links to a domain that has mostly appeared in spam, by the reputation learned from decisions. Widely used
+ * reference sites (YouTube, Wikipedia, IMDb, GitHub, ...) appear in spam and in readers' comments alike, so the
+ * bundled training data says nothing about them; only this site's own moderators' decisions do.
  */
 final class LinkedDomains implements Signal {
 
@@ -29,7 +31,7 @@ final class LinkedDomains implements Signal {
 			}
 		}
 		if (worst != null) {
-			findings.add(Finding.score("links to a domain seen in " + worstSpam + " spam comments",
+			findings.add(Finding.evidence("links to a domain seen in " + worstSpam + " spam comments",
 					Math.min(2.0, 0.5 + Math.log10(worstSpam))));
 		}
 	}

@@ -29,6 +29,15 @@ final class Links {
 	/** The registrable domain of each link in the text, in order, repeats included. */
 	static List<String> domains(String text) {
 		List<String> found = new ArrayList<>();
+		scan(text, found, null);
+		return found;
+	}
+
+	/**
+	 * Finds the links in one pass: the registrable domain of each into {@code domains} and, if given, the full host
+	 * name of each into {@code hosts} (same order).
+	 */
+	static void scan(String text, List<String> found, @Nullable List<String> hosts) {
 		int i = 0;
 		int n = text.length();
 		while (i < n) {
@@ -40,13 +49,32 @@ final class Links {
 				i++;
 			}
 			if (i > start && mayBeLink(text, start, i)) {
-				String domain = domainOf(text.substring(start, i));
+				String token = text.substring(start, i);
+				String domain = domainOf(token);
 				if (domain != null) {
 					found.add(domain);
+					if (hosts != null) {
+						String host = hostOf(token);
+						hosts.add(host == null || !host.endsWith(domain) ? domain : host);
+					}
 				}
 			}
 		}
-		return found;
+	}
+
+	/** The host name of a link token (lower case, no scheme, port, path or user), or {@code null}. */
+	static @Nullable String hostOf(String token) {
+		String t = trimPunctuation(token.toLowerCase(Locale.ROOT));
+		int scheme = t.indexOf("://");
+		String rest = scheme > 0 ? t.substring(scheme + 3) : t;
+		int end = 0;
+		while (end < rest.length() && isHostChar(rest.charAt(end))) {
+			end++;
+		}
+		String host = rest.substring(0, end);
+		int at = host.lastIndexOf('@');
+		host = at >= 0 ? host.substring(at + 1) : host;
+		return host.startsWith("www.") ? host.substring(4) : host.isEmpty() ? null : host;
 	}
 
 	/** Only a token with a dot between two characters can hold a host name. */
@@ -66,7 +94,7 @@ final class Links {
 		boolean explicit = scheme > 0 || t.startsWith("www.");
 		String rest = scheme > 0 ? t.substring(scheme + 3) : t;
 		int end = 0;
-		while (end < rest.length() && "/?#:".indexOf(rest.charAt(end)) < 0) {
+		while (end < rest.length() && isHostChar(rest.charAt(end))) {
 			end++;
 		}
 		String host = rest.substring(0, end);
@@ -87,6 +115,11 @@ final class Links {
 		}
 		int keep = (labels.length >= 3 && tld.length() == 2 && SECOND_LEVEL.contains(labels[labels.length - 2])) ? 3 : 2;
 		return String.join(".", java.util.Arrays.asList(labels).subList(labels.length - keep, labels.length));
+	}
+
+	/** Letters, digits, dots, hyphens and {@code @}: a host (with any user part) ends at the first other character. */
+	private static boolean isHostChar(char c) {
+		return Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '@' || c == '_';
 	}
 
 	private static boolean validLabels(String[] labels) {

@@ -7,7 +7,9 @@ package dev.moderato.spam;
  */
 final class LogisticRegression {
 
-	private static final double RATE = 0.5;
+	static final double RATE = 0.5;
+
+	private final double rate;
 
 	private static final double L2 = 1e-5;
 
@@ -16,6 +18,15 @@ final class LogisticRegression {
 	final float[] squaredGradients = new float[Features.SIZE];
 
 	final double[] bias = new double[2]; // weight, squared gradient
+
+	LogisticRegression() {
+		this(RATE);
+	}
+
+	/** A regression with another AdaGrad base step size (a site's own layer learns faster than the prior). */
+	LogisticRegression(double rate) {
+		this.rate = rate;
+	}
 
 	double logit(int[] features) {
 		double value = value(features);
@@ -27,16 +38,29 @@ final class LogisticRegression {
 	}
 
 	void learn(int[] features, boolean spam) {
-		double p = sigmoid(logit(features));
+		learn(features, 0, spam);
+	}
+
+	/**
+	 * One step towards the label for a model whose output is added to {@code offset} (another model's log-odds), so
+	 * this one learns only what the other gets wrong.
+	 */
+	void learn(int[] features, double offset, boolean spam) {
+		double p = sigmoid(offset + logit(features));
 		double error = p - (spam ? 1 : 0);
 		double value = value(features);
 		for (int f : features) {
 			double gradient = error * value + L2 * this.weights[f];
 			this.squaredGradients[f] += (float) (gradient * gradient);
-			this.weights[f] -= (float) (RATE * gradient / Math.sqrt(this.squaredGradients[f] + 1e-8));
+			this.weights[f] -= (float) (this.rate * gradient / Math.sqrt(this.squaredGradients[f] + 1e-8));
 		}
 		this.bias[1] += error * error;
-		this.bias[0] -= RATE * error / Math.sqrt(this.bias[1] + 1e-8);
+		this.bias[0] -= this.rate * error / Math.sqrt(this.bias[1] + 1e-8);
+	}
+
+	/** The log-odds without the bias: what the features themselves say. */
+	double featureLogit(int[] features) {
+		return logit(features) - this.bias[0];
 	}
 
 	private static double value(int[] features) {

@@ -11,15 +11,16 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * The model as bytes, so instances can share it (e.g. in a PostgreSQL {@code bytea}): a versioned header and the calibration, then only
- * the features that hold anything (index delta, regression weight and squared gradient), then
- * the domain reputation, all deflated.
+ * The model as bytes, so instances can share it (e.g. in a PostgreSQL {@code bytea}): a versioned header and the
+ * prior's calibration, then the prior's and the site layer's regressions (only the features that hold anything: index
+ * delta, weight and squared gradient), then the domain reputation, all deflated. Version 2 added the site layer; a
+ * version 1 snapshot is refused (the engine then starts from the default model and relearns the decision log).
  */
 final class ModelSnapshot {
 
 	private static final int MAGIC = 0x4d535031; // "MSP1"
 
-	private static final int VERSION = 1;
+	private static final int VERSION = 2;
 
 	private ModelSnapshot() {
 	}
@@ -30,21 +31,11 @@ final class ModelSnapshot {
 			out.writeInt(MAGIC);
 			out.writeInt(VERSION);
 			out.writeInt(Features.BITS);
-			LogisticRegression lr = model.classifier.regression;
+			out.writeBoolean(model.ownSite);
 			out.writeDouble(model.classifier.calibration.scale());
 			out.writeDouble(model.classifier.calibration.shift());
-			out.writeDouble(lr.bias[0]);
-			out.writeDouble(lr.bias[1]);
-			int previous = -1;
-			for (int f = 0; f < Features.SIZE; f++) {
-				if (lr.weights[f] != 0 || lr.squaredGradients[f] != 0) {
-					out.writeInt(f - previous);
-					out.writeFloat(lr.weights[f]);
-					out.writeFloat(lr.squaredGradients[f]);
-					previous = f;
-				}
-			}
-			out.writeInt(0);
+			writeRegression(out, model.classifier.regression);
+			writeRegression(out, model.site);
 			out.writeInt(model.domains.counts.size());
 			for (Map.Entry<String, int[]> domain : model.domains.counts.entrySet()) {
 				out.writeUTF(domain.getKey());
@@ -58,25 +49,50 @@ final class ModelSnapshot {
 		return bytes.toByteArray();
 	}
 
+	/** Bias, then only the features that hold anything (index delta, weight, squared gradient), then 0. */
+	private static void writeRegression(DataOutputStream out, LogisticRegression lr) throws IOException {
+		out.writeDouble(lr.bias[0]);
+		out.writeDouble(lr.bias[1]);
+		int previous = -1;
+		for (int f = 0; f < Features.SIZE; f++) {
+			if (lr.weights[f] != 0 || lr.squaredGradients[f] != 0) {
+				out.writeInt(f - previous);
+				out.writeFloat(lr.weights[f]);
+				out.writeFloat(lr.squaredGradients[f]);
+				previous = f;
+			}
+		}
+		out.writeInt(0);
+	}
+
+	/** @return whether the regression holds anything */
+	private static boolean readRegression(DataInputStream in, LogisticRegression lr) throws IOException {
+		boolean any = false;
+		lr.bias[0] = in.readDouble();
+		lr.bias[1] = in.readDouble();
+		int f = -1;
+		for (int delta = in.readInt(); delta != 0; delta = in.readInt()) {
+			f += delta;
+			if (delta < 0 || f >= Features.SIZE) {
+				throw new IllegalArgumentException("Corrupt spam model snapshot");
+			}
+			lr.weights[f] = in.readFloat();
+			lr.squaredGradients[f] = in.readFloat();
+			any = true;
+		}
+		return any || lr.bias[0] != 0;
+	}
+
 	static Model read(byte[] snapshot) {
 		try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(snapshot)))) {
 			if (in.readInt() != MAGIC || in.readInt() != VERSION || in.readInt() != Features.BITS) {
 				throw new IllegalArgumentException("Not a spam model snapshot of this version");
 			}
 			Model model = new Model();
-			LogisticRegression lr = model.classifier.regression;
+			model.ownSite = in.readBoolean();
 			model.classifier.calibration = new PlattScaling(in.readDouble(), in.readDouble());
-			lr.bias[0] = in.readDouble();
-			lr.bias[1] = in.readDouble();
-			int f = -1;
-			for (int delta = in.readInt(); delta != 0; delta = in.readInt()) {
-				f += delta;
-				if (delta < 0 || f >= Features.SIZE) {
-					throw new IllegalArgumentException("Corrupt spam model snapshot");
-				}
-				lr.weights[f] = in.readFloat();
-				lr.squaredGradients[f] = in.readFloat();
-			}
+			readRegression(in, model.classifier.regression);
+			model.siteLearned = readRegression(in, model.site);
 			int domains = in.readInt();
 			for (int i = 0; i < domains; i++) {
 				model.domains.counts.put(in.readUTF(), new int[] { in.readInt(), in.readInt() });

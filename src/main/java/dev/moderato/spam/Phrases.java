@@ -46,6 +46,11 @@ final class Phrases {
 		return new Phrases(words);
 	}
 
+	/** Phrase {@code index} as words separated by spaces. */
+	String phrase(int index) {
+		return String.join(" ", this.phrases[index]);
+	}
+
 	int size() {
 		return this.phrases.length;
 	}

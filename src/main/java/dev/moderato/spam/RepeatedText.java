@@ -16,7 +16,7 @@ final class RepeatedText implements Signal {
 		}
 		String reason = "same text left on " + others + (others == 1 ? " other post" : " other posts");
 		double weight = Math.min(3.0, 0.8 * others);
-		findings.add(others >= 3 ? Finding.hold(reason, weight) : Finding.score(reason, weight));
+		findings.add(others >= 3 ? Finding.heldEvidence(reason, weight) : Finding.evidence(reason, weight));
 	}
 
 }

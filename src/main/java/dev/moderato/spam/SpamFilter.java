@@ -31,12 +31,30 @@ public final class SpamFilter {
 
 	private Model model;
 
+	/** The last post's words: comments come in runs on the same post, so its title is read once per run. */
+	private volatile CachedTopic lastTopic = new CachedTopic(null, null, PostTopic.NONE);
+
+	private record CachedTopic(@Nullable String title, @Nullable String url, PostTopic topic) {
+	}
+
+	private PostTopic topicOf(Candidate candidate) {
+		CachedTopic last = this.lastTopic;
+		if (java.util.Objects.equals(last.title(), candidate.postTitle())
+				&& java.util.Objects.equals(last.url(), candidate.postUrl())) {
+			return last.topic();
+		}
+		PostTopic topic = PostTopic.of(candidate);
+		this.lastTopic = new CachedTopic(candidate.postTitle(), candidate.postUrl(), topic);
+		return topic;
+	}
+
 	private SpamFilter(SpamSettings settings, Model model) {
 		this.settings = settings;
 		this.model = model;
 		this.policy = new VerdictPolicy(settings);
 		this.signals = List.of(new WordLists(settings), new LinkCount(settings), new LinkedDomains(), new Shorteners(),
-				new ContactBait(), new AuthorIdentity(), new RepeatedText(), new Shouting(), new CharacterTricks(),
+				new LinkJudgement(), new ContactBait(), new SelfPromotion(), new AuthorIdentity(), new GenericPraise(),
+				new RepeatedText(), new Shouting(), new CharacterTricks(), new PostContext(), new Abuse(),
 				new Velocity(settings), new SubmissionTiming(settings), new CommenterReputation(settings));
 	}
 
@@ -45,20 +63,30 @@ public final class SpamFilter {
 		return new SpamFilter(settings, new Model());
 	}
 
-	/** An engine trained from scratch on these labelled texts (several passes; takes well under a second for 2,000). */
+	/**
+	 * An engine trained from scratch on these labelled texts, taken as this site's own moderated comments (several
+	 * passes; takes well under a second for 2,000).
+	 */
 	public static SpamFilter trainedOn(SpamSettings settings, List<LabelledText> examples) {
+		return trainedOn(settings, examples, true);
+	}
+
+	private static SpamFilter trainedOn(SpamSettings settings, List<LabelledText> examples, boolean ownSite) {
 		List<String> texts = new ArrayList<>(examples.size());
 		List<Boolean> labels = new ArrayList<>(examples.size());
 		for (LabelledText example : examples) {
 			texts.add(example.text());
 			labels.add(example.spam());
 		}
-		return new SpamFilter(settings, Model.trainedOn(texts, labels));
+		return new SpamFilter(settings, Model.trainedOn(texts, labels, ownSite));
 	}
 
-	/** The shipped cold-start engine: trained on the bundled YouTube Spam Collection. */
+	/**
+	 * The shipped cold-start engine: its prior trained on the bundled corpus (the YouTube Spam Collection and blog
+	 * comments), its site layer empty.
+	 */
 	public static SpamFilter withDefaultModel(SpamSettings settings) {
-		return trainedOn(settings, BundledCorpus.load());
+		return trainedOn(settings, BundledCorpus.load(), false);
 	}
 
 	/**
@@ -73,41 +101,50 @@ public final class SpamFilter {
 	public Assessment assess(Candidate candidate) {
 		Analysis text = Analysis.of(candidate.text());
 		int[] features = Features.of(text);
+		PostTopic topic = topicOf(candidate);
 		List<Finding> findings = new ArrayList<>(4);
-		double logit;
+		double prior;
+		double site;
+		double learnedHere;
 		@Nullable String phrase;
 		this.lock.readLock().lock();
 		try {
-			logit = this.model.classifier.logit(features);
-			Evidence evidence = new Evidence(candidate, text, this.model.domains);
+			prior = this.model.classifier.logit(features);
+			site = this.model.siteLogit(features);
+			learnedHere = this.model.learnedHere(features, prior);
+			Evidence evidence = new Evidence(candidate, text, this.model.domains, topic);
 			for (Signal signal : this.signals) {
 				signal.inspect(evidence, findings);
 			}
-			phrase = logit > 0 ? Explanation.strongestPhrase(text, features.length, this.model.classifier) : null;
+			phrase = prior + site > 0 ? Explanation.strongestPhrase(text, features.length, this.model) : null;
 		}
 		finally {
 			this.lock.readLock().unlock();
 		}
-		return this.policy.decide(logit, phrase, findings, corroborated(text), this.settings.trusts(candidate));
-	}
-
-	/** Whether the text itself shows what spam does: a link, contact details or a bait phrase. */
-	private static boolean corroborated(Analysis text) {
-		return !text.domains.isEmpty() || text.phoneNumbers > 0 || text.emailAddresses > 0
-				|| Bait.PHRASES.firstMatch(text) >= 0;
+		return this.policy.decide(prior, site, learnedHere, phrase, findings, this.settings.trusts(candidate));
 	}
 
 	/**
-	 * Learns from a moderator decision: {@code spam} true for "mark spam", false for "approve" or "not spam". Updates
-	 * the classifier and the domain reputation in one cheap step (the commenter's own reputation lives with the
-	 * caller's comment history).
+	 * Learns from a moderator decision: {@code spam} true for "mark spam", false for "approve" or "not spam". Teaches
+	 * this site's own layer what the rest of the engine got wrong (the bundled prior never changes) and updates the
+	 * domain reputation, in one cheap step (the commenter's own reputation lives with the caller's comment history).
 	 */
 	public void learn(Candidate candidate, boolean spam) {
 		Analysis text = Analysis.of(candidate.text());
 		int[] features = Features.of(text);
+		PostTopic topic = topicOf(candidate);
+		List<Finding> findings = new ArrayList<>(4);
 		this.lock.writeLock().lock();
 		try {
-			this.model.learn(text, features, spam);
+			double offset = this.model.classifier.logit(features);
+			Evidence evidence = new Evidence(candidate, text, this.model.domains, topic);
+			for (Signal signal : this.signals) {
+				signal.inspect(evidence, findings);
+			}
+			for (Finding finding : findings) {
+				offset += finding.weight();
+			}
+			this.model.learn(text, features, offset, spam);
 		}
 		finally {
 			this.lock.writeLock().unlock();

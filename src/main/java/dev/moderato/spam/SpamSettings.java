@@ -18,10 +18,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param spamThreshold a spam probability at or above this marks the comment spam
  * @param holdThreshold a spam probability at or above this (and below {@code spamThreshold}) holds it for review
- * @param classifierAloneSpamAt when nothing but the text classifier speaks against a comment (no link, contact
- * details, bait phrase or other signal), the score needed to mark it spam; below it the comment is held. Guards real
- * comments when the writing differs from what the model learned from. Set it to {@code spamThreshold} to turn the
- * guard off; a value below {@code spamThreshold} counts as {@code spamThreshold}
+ * @param classifierAloneSpamAt when nothing specific shows spam (no keyword-stuffed or shortened link, contact
+ * details, sales wording, commercial author website, repeated text, known spam domain, or this site's moderators'
+ * decisions), the score needed to mark it spam; below it the comment is held. {@code 1.0} (the default): never, the
+ * text model's wording alone only holds. A value below {@code spamThreshold} counts as {@code spamThreshold}
  * @param holdFirstComment hold the first comment from an email hash with no published comment yet
  * @param maxLinks more links than this hold a comment for review
  * @param holdWords words or phrases that hold a comment for review (case-insensitive, whole words)
@@ -37,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("moderato.spam")
 public record SpamSettings(@DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") double spamThreshold,
 		@DefaultValue("0.25") @DecimalMin("0.0") @DecimalMax("1.0") double holdThreshold,
-		@DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double classifierAloneSpamAt,
+		@DefaultValue("1.0") @DecimalMin("0.0") @DecimalMax("1.0") double classifierAloneSpamAt,
 		@DefaultValue("true") boolean holdFirstComment, @DefaultValue("2") @Min(0) int maxLinks,
 		@DefaultValue List<String> holdWords,
 		@DefaultValue({ "viagra", "cialis", "casino", "payday loan", "crypto giveaway" }) List<String> spamWords,
@@ -58,7 +58,7 @@ public record SpamSettings(@DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("
 
 	/** The same defaults as the {@code @DefaultValue}s, for use without Spring (tests, the evaluation command). */
 	public static SpamSettings defaults() {
-		return new SpamSettings(0.7, 0.25, 0.8, true, 2, List.of(),
+		return new SpamSettings(0.7, 0.25, 1.0, true, 2, List.of(),
 				List.of("viagra", "cialis", "casino", "payday loan", "crypto giveaway"), 3, Duration.ofMinutes(10), 5,
 				20, Duration.ofSeconds(3));
 	}

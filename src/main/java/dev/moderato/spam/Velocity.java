@@ -16,6 +16,10 @@ final class Velocity implements Signal {
 	@Override
 	public void inspect(Evidence evidence, List<Finding> findings) {
 		Candidate candidate = evidence.candidate();
+		if (candidate.recentFromCommenter() <= this.settings.maxPerCommenter()
+				&& candidate.recentFromNetwork() <= this.settings.maxPerNetwork()) {
+			return;
+		}
 		String window = " in " + Durations.words(this.settings.velocityWindow());
 		if (candidate.recentFromCommenter() > this.settings.maxPerCommenter()) {
 			findings.add(Finding.hold(candidate.recentFromCommenter() + " comments from this commenter" + window, 1.5));

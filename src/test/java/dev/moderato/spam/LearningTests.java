@@ -10,7 +10,7 @@ class LearningTests {
 	@Test
 	void catchesSpamPatternAfterAFewModeratorDecisions() {
 		SpamFilter filter = SpamFilter.withDefaultModel(SpamSettings.defaults());
-		String pattern = "Grandma's secret remedy for knee pain, order the herbal kit from %s today";
+		String pattern = "Win a free %s T-shirt in our raffle today";
 		assertThat(filter.assess(fromKnownCommenter(pattern.formatted("Helga"))).verdict()).isEqualTo(Verdict.HELD);
 
 		for (String name : new String[] { "Olga", "Marta", "Frieda", "Greta" }) {
@@ -24,7 +24,7 @@ class LearningTests {
 	@Test
 	void approvesWronglyHeldHamPatternAfterAFewModeratorDecisions() {
 		SpamFilter filter = SpamFilter.withDefaultModel(SpamSettings.defaults());
-		String pattern = "Please tell me where to find the %s file";
+		String pattern = "Earn a %s certificate online in two weeks";
 		assertThat(filter.assess(fromKnownCommenter(pattern.formatted("Gradle"))).verdict()).isEqualTo(Verdict.HELD);
 
 		for (String tool : new String[] { "Maven", "Ant", "Bazel", "sbt" }) {

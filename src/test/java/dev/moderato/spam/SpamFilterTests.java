@@ -24,7 +24,7 @@ class SpamFilterTests {
 	void marksChannelPromotionSpamAndSaysWhy() {
 		Assessment assessment = shipped.assess(fromKnownCommenter("Hey guys check out my new channel and subscribe!!"));
 		assertThat(assessment.verdict()).isEqualTo(Verdict.SPAM);
-		assertThat(assessment.reasons().get(0)).matches("classifier 1\\.00: '.*check out.*'");
+		assertThat(assessment.reasons().get(0)).matches("wording reads like spam \\(text model 1\\.00\\): '.*check out.*'");
 	}
 
 	@Test
@@ -48,13 +48,21 @@ class SpamFilterTests {
 	}
 
 	@Test
-	void holdsRatherThanMarksSpamWhenOnlyTheClassifierObjects() {
+	void holdsRatherThanMarksSpamWhenOnlyTheTextModelObjects() {
 		VerdictPolicy policy = new VerdictPolicy(SpamSettings.defaults());
-		double logit = Math.log(0.75 / 0.25); // above the spam threshold, below "classifier alone"
-		assertThat(policy.decide(logit, "some phrase", java.util.List.of(), false, false).verdict()).isEqualTo(Verdict.HELD);
-		assertThat(policy.decide(logit, "some phrase", java.util.List.of(), true, false).verdict()).isEqualTo(Verdict.SPAM);
-		assertThat(policy.decide(Math.log(0.9 / 0.1), "some phrase", java.util.List.of(), false, false).verdict())
-			.isEqualTo(Verdict.SPAM);
+		double sure = Math.log(0.99 / 0.01);
+		Assessment unsupported = policy.decide(sure, 0, 0, "some phrase", List.of(), false);
+		assertThat(unsupported.verdict()).isEqualTo(Verdict.HELD);
+		assertThat(unsupported.reasons()).contains(
+				"held, not marked spam: nothing specific (a link, contact details, sales wording) shows spam");
+		assertThat(policy.decide(sure, 0, 0, "some phrase", List.of(Finding.evidence("a phone number", 1.5)), false)
+			.verdict()).isEqualTo(Verdict.SPAM);
+		// an owner may still let the text model alone mark spam from some score on
+		VerdictPolicy bolder = new VerdictPolicy(new SpamSettings(0.7, 0.25, 0.9, true, 2, List.of(), List.of(), 3,
+				java.time.Duration.ofMinutes(10), 5, 20, java.time.Duration.ofSeconds(3)));
+		assertThat(bolder.decide(sure, 0, 0, "some phrase", List.of(), false).verdict()).isEqualTo(Verdict.SPAM);
+		assertThat(bolder.decide(Math.log(0.8 / 0.2), 0, 0, "some phrase", List.of(), false).verdict())
+			.isEqualTo(Verdict.HELD);
 	}
 
 	@Test

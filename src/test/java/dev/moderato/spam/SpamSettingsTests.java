@@ -23,7 +23,8 @@ class SpamSettingsTests {
 	void bindsOwnerChoices() {
 		SpamSettings bound = new Binder(new MapConfigurationPropertySource(
 				Map.of("moderato.spam.hold-first-comment", "false", "moderato.spam.hold-words[0]", "refund",
-						"moderato.spam.spam-threshold", "0.9", "moderato.spam.velocity-window", "5m")))
+						"moderato.spam.spam-threshold", "0.9", "moderato.spam.classifier-alone-spam-at", "0.8",
+						"moderato.spam.velocity-window", "5m")))
 			.bind("moderato.spam", SpamSettings.class)
 			.get();
 		assertThat(bound.holdFirstComment()).isFalse();

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The YouTube Spam Collection shipped on the classpath under {@code spam/corpus/} (Alberto, Lochter and Almeida,
- * ICMLA 2015; CC BY 4.0, see {@code ATTRIBUTION.md} there): the cold-start training data.
+ * The cold-start training data shipped on the classpath under {@code spam/corpus/}: the YouTube Spam Collection
+ * (Alberto, Lochter and Almeida, ICMLA 2015; CC BY 4.0, see {@code ATTRIBUTION.md} there) and blog comments written
+ * for this project.
  */
 public final class BundledCorpus {
 
@@ -24,6 +25,14 @@ public final class BundledCorpus {
 	 */
 	public static final String BLOG_SEED = "blog-seed.csv";
 
+	/**
+	 * Blog comments written for this project as they really look, across topics and languages, with author and
+	 * website columns: readers' questions, errors and tracebacks, corrections, disagreement, links to references; and
+	 * training-institute, essay, casino, crypto-recovery, pharma, SEO and flattery-with-a-website spam. Another part
+	 * of the same work is kept out of training as the evaluation set ({@code src/test/resources/spam/eval}).
+	 */
+	public static final String BLOG_COMMENTS = "blog-comments.csv";
+
 	private static final String LOCATION = "spam/corpus/";
 
 	private BundledCorpus() {
@@ -36,6 +45,7 @@ public final class BundledCorpus {
 			all.addAll(load(file));
 		}
 		all.addAll(load(BLOG_SEED));
+		all.addAll(load(BLOG_COMMENTS));
 		return all;
 	}
 

@@ -4,29 +4,46 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The evaluation command's arguments.
  *
- * @param train files to train a fresh model on (none: the shipped default model, or an empty one with --online)
+ * @param train files to train a fresh model on (none: the shipped default model)
  * @param test files to classify
  * @param folds K for stratified K-fold cross-validation over the test files, 0 for none
  * @param online predict each test comment in order, then learn its true label
+ * @param empty with {@code --online} and no {@code --train}: start from an empty model instead of the shipped one
+ * @param shuffle shuffle the test comments with this seed first (files are often sorted by label), or {@code null}
+ * @param mistakes list every misjudged comment with its reasons
  */
-record EvalArguments(List<Path> train, List<Path> test, int folds, boolean online) {
+record EvalArguments(List<Path> train, List<Path> test, int folds, boolean online, boolean empty,
+		@Nullable Long shuffle, boolean mistakes) {
 
-	static final String USAGE = "usage: --test FILE [--test FILE ...] [--train FILE ...] [--cv K | --online]";
+	static final String USAGE = "usage: --test FILE [--test FILE ...] [--train FILE ...] [--cv K | --online [--empty]]"
+			+ " [--shuffle SEED] [--mistakes]";
+
+	EvalArguments(List<Path> train, List<Path> test, int folds, boolean online) {
+		this(train, test, folds, online, false, null, false);
+	}
 
 	static EvalArguments parse(String... args) {
 		List<Path> train = new ArrayList<>();
 		List<Path> test = new ArrayList<>();
 		int folds = 0;
 		boolean online = false;
+		boolean empty = false;
+		Long shuffle = null;
+		boolean mistakes = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--train" -> train.add(Path.of(value(args, ++i)));
 				case "--test" -> test.add(Path.of(value(args, ++i)));
 				case "--cv" -> folds = parseFolds(value(args, ++i));
 				case "--online" -> online = true;
+				case "--empty" -> empty = true;
+				case "--shuffle" -> shuffle = parseSeed(value(args, ++i));
+				case "--mistakes" -> mistakes = true;
 				default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
 			}
 		}
@@ -36,7 +53,10 @@ record EvalArguments(List<Path> train, List<Path> test, int folds, boolean onlin
 		if (folds > 0 && online) {
 			throw new IllegalArgumentException("--cv and --online exclude each other; " + USAGE);
 		}
-		return new EvalArguments(List.copyOf(train), List.copyOf(test), folds, online);
+		if (empty && (!online || !train.isEmpty())) {
+			throw new IllegalArgumentException("--empty goes with --online and no --train; " + USAGE);
+		}
+		return new EvalArguments(List.copyOf(train), List.copyOf(test), folds, online, empty, shuffle, mistakes);
 	}
 
 	private static String value(String[] args, int i) {
@@ -44,6 +64,15 @@ record EvalArguments(List<Path> train, List<Path> test, int folds, boolean onlin
 			throw new IllegalArgumentException(args[i - 1] + " needs a value; " + USAGE);
 		}
 		return args[i];
+	}
+
+	private static long parseSeed(String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--shuffle needs a whole number seed, not '" + value + "'");
+		}
 	}
 
 	private static int parseFolds(String value) {

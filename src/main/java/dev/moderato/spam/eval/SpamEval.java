@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
+import dev.moderato.spam.Assessment;
 import dev.moderato.spam.Candidate;
 import dev.moderato.spam.SpamFilter;
 import dev.moderato.spam.SpamSettings;
@@ -18,9 +20,10 @@ import dev.moderato.spam.corpus.LabelledText;
 
 /**
  * The evaluation command: {@code ./mvnw -q compile exec:java@spam-eval -Dexec.args="ARGS"}. Judges labelled CSV
- * comments with the shipped policy ({@link SpamSettings#defaults()}) and prints a table, then a {@code RESULT} line.
- * Without Spring and without a database. Each row is judged as from an established commenter (one earlier published
- * comment, no spam) with no submission facts, so the figures measure the content engine.
+ * comments with the shipped policy ({@link SpamSettings#defaults()}) and prints a table (overall and per file), the
+ * misjudged comments if asked, then a {@code RESULT} line. Without Spring and without a database. Each row is judged
+ * as from an established commenter (one earlier published comment, no spam) with no submission facts, so the figures
+ * measure the content engine; the author's name, website and the post's title come from the file when it has them.
  */
 public final class SpamEval {
 
@@ -29,6 +32,10 @@ public final class SpamEval {
 	private final SpamSettings settings = SpamSettings.defaults();
 
 	private final Tally tally = new Tally();
+
+	private final List<Tally> perFile = new ArrayList<>();
+
+	private final List<String> mistakes = new ArrayList<>();
 
 	private SpamEval(EvalArguments arguments) {
 		this.arguments = arguments;
@@ -47,9 +54,22 @@ public final class SpamEval {
 		new SpamEval(arguments).run();
 	}
 
+	/** A test comment and the file it came from. */
+	record Row(int file, LabelledText comment) {
+	}
+
 	private void run() throws IOException {
 		List<LabelledText> train = read(this.arguments.train());
-		List<LabelledText> test = read(this.arguments.test());
+		List<Row> test = new ArrayList<>();
+		for (int f = 0; f < this.arguments.test().size(); f++) {
+			this.perFile.add(new Tally());
+			for (LabelledText comment : read(List.of(this.arguments.test().get(f)))) {
+				test.add(new Row(f, comment));
+			}
+		}
+		if (this.arguments.shuffle() != null) {
+			shuffle(test, this.arguments.shuffle());
+		}
 		SpamFilter last;
 		String mode;
 		if (this.arguments.folds() > 0) {
@@ -58,12 +78,16 @@ public final class SpamEval {
 			last = crossValidate(train, test);
 		}
 		else if (this.arguments.online()) {
-			mode = "online (prequential): judge each comment in file order, then learn its label; starting from "
-					+ (train.isEmpty() ? "an empty model" : "a model trained on the --train files");
-			last = train.isEmpty() ? SpamFilter.untrained(this.settings) : SpamFilter.trainedOn(this.settings, train);
-			for (LabelledText comment : test) {
-				this.tally.add(comment.spam(), last.assess(candidate(comment)).verdict());
-				last.learn(candidate(comment), comment.spam());
+			mode = "online (prequential): judge each comment in " + (this.arguments.shuffle() == null ? "file" : "shuffled")
+					+ " order, then learn its label as a moderator decision; starting from "
+					+ (!train.isEmpty() ? "a model trained on the --train files"
+							: this.arguments.empty() ? "an empty model" : "the shipped default model");
+			last = !train.isEmpty() ? SpamFilter.trainedOn(this.settings, train)
+					: this.arguments.empty() ? SpamFilter.untrained(this.settings)
+							: SpamFilter.withDefaultModel(this.settings);
+			for (Row row : test) {
+				judge(last, row);
+				last.learn(candidate(row.comment()), row.comment().spam());
 			}
 		}
 		else {
@@ -71,26 +95,47 @@ public final class SpamEval {
 					: "fresh model trained on the --train files");
 			last = train.isEmpty() ? SpamFilter.withDefaultModel(this.settings)
 					: SpamFilter.trainedOn(this.settings, train);
-			for (LabelledText comment : test) {
-				this.tally.add(comment.spam(), last.assess(candidate(comment)).verdict());
+			for (Row row : test) {
+				judge(last, row);
 			}
 		}
-		double throughput = Throughput.measure(last, candidates(test));
+		double throughput = Throughput.measure(last, test.stream().map((r) -> candidate(r.comment())).toList());
 		print(mode, train.size(), throughput);
 	}
 
-	private SpamFilter crossValidate(List<LabelledText> extra, List<LabelledText> comments) {
+	private void judge(SpamFilter filter, Row row) {
+		Assessment assessment = filter.assess(candidate(row.comment()));
+		boolean spam = row.comment().spam();
+		this.tally.add(spam, assessment.verdict());
+		this.perFile.get(row.file()).add(spam, assessment.verdict());
+		boolean wrong = spam ? assessment.verdict() != Verdict.SPAM : assessment.verdict() != Verdict.APPROVED;
+		if (this.arguments.mistakes() && wrong) {
+			this.mistakes.add(String.format(Locale.ROOT, "  %-4s -> %-8s %.2f  %s%n         %s",
+					spam ? "spam" : "ham", assessment.verdict().name().toLowerCase(Locale.ROOT), assessment.score(),
+					oneLine(row.comment().text(), 160)
+							+ (row.comment().url() == null ? "" : "  [website " + row.comment().url() + "]"),
+					String.join("; ", assessment.reasons())));
+		}
+	}
+
+	private SpamFilter crossValidate(List<LabelledText> extra, List<Row> rows) {
+		List<LabelledText> comments = rows.stream().map(Row::comment).toList();
 		int[] fold = Folds.assign(comments, this.arguments.folds());
 		SpamFilter filter = null;
 		for (int k = 0; k < this.arguments.folds(); k++) {
 			List<LabelledText> train = new ArrayList<>(extra);
-			List<LabelledText> held = new ArrayList<>();
-			for (int i = 0; i < comments.size(); i++) {
-				(fold[i] == k ? held : train).add(comments.get(i));
+			List<Row> held = new ArrayList<>();
+			for (int i = 0; i < rows.size(); i++) {
+				if (fold[i] == k) {
+					held.add(rows.get(i));
+				}
+				else {
+					train.add(comments.get(i));
+				}
 			}
 			filter = SpamFilter.trainedOn(this.settings, train);
-			for (LabelledText comment : held) {
-				this.tally.add(comment.spam(), filter.assess(candidate(comment)).verdict());
+			for (Row row : held) {
+				judge(filter, row);
 			}
 		}
 		return filter;
@@ -101,12 +146,15 @@ public final class SpamEval {
 		System.out.println("Spam engine evaluation");
 		System.out.println("  mode        " + mode);
 		System.out.println("  data        " + t.all() + " test comments (" + t.total(true) + " spam, " + t.total(false)
-				+ " ham) from " + this.arguments.test().size() + " file(s); " + trainSize + " --train comments");
+				+ " ham) from " + this.arguments.test().size() + " file(s); " + trainSize + " --train comments"
+				+ (this.arguments.shuffle() == null ? "" : "; shuffled with seed " + this.arguments.shuffle()));
 		System.out.println("  commenter   every row from an established commenter: 1 earlier published comment, no spam;"
-				+ " no honeypot, timing, velocity or duplicate facts");
+				+ " no honeypot, timing, velocity or duplicate facts; author, url and title columns used if present");
 		System.out.printf(Locale.ROOT,
-				"  policy      shipped defaults: spam at >= %.2f (classifier alone: >= %.2f), held at >= %.2f%n",
-				this.settings.spamThreshold(), this.settings.classifierAloneSpamAt(), this.settings.holdThreshold());
+				"  policy      shipped defaults: spam at >= %.2f with specific evidence (without: %s), held at >= %.2f%n",
+				this.settings.spamThreshold(), this.settings.classifierAloneSpamAt() >= 1 ? "never, held"
+						: String.format(Locale.ROOT, ">= %.2f", this.settings.classifierAloneSpamAt()),
+				this.settings.holdThreshold());
 		System.out.println();
 		System.out.printf(Locale.ROOT, "  %-12s %9s %9s %9s%n", "true \\ said", "approved", "held", "spam");
 		for (boolean spam : new boolean[] { false, true }) {
@@ -116,18 +164,34 @@ public final class SpamEval {
 		System.out.println();
 		System.out.printf(Locale.ROOT, "  precision %.4f  recall %.4f  F1 %.4f  MCC %.4f%n", t.precision(), t.recall(),
 				t.f1(), t.mcc());
-		System.out.printf(Locale.ROOT, "  ham marked spam (fpr) %.4f  spam approved (leak) %.4f  held %.4f%n",
-				t.falsePositiveRate(), t.leak(), t.held());
+		System.out.printf(Locale.ROOT,
+				"  ham marked spam (fpr) %.4f  spam approved (leak) %.4f  held %.4f  readers held %.4f%n",
+				t.falsePositiveRate(), t.leak(), t.held(), t.readersHeld());
+		if (this.arguments.test().size() > 1) {
+			System.out.println();
+			System.out.printf(Locale.ROOT, "  %-28s %5s %5s %7s %7s %7s %7s %7s%n", "file", "n", "spam", "MCC", "fpr",
+					"leak", "held", "readers");
+			for (int f = 0; f < this.perFile.size(); f++) {
+				Tally file = this.perFile.get(f);
+				System.out.printf(Locale.ROOT, "  %-28s %5d %5d %7.4f %7.4f %7.4f %7.4f %7.4f%n",
+						oneLine(String.valueOf(this.arguments.test().get(f).getFileName()), 28), file.all(),
+						file.total(true), file.mcc(), file.falsePositiveRate(), file.leak(), file.held(),
+						file.readersHeld());
+			}
+		}
+		if (this.arguments.mistakes()) {
+			System.out.println();
+			System.out.println("  misjudged (" + this.mistakes.size() + "): spam not marked spam, ham not approved");
+			this.mistakes.forEach(System.out::println);
+		}
+		System.out.println();
 		System.out.printf(Locale.ROOT, "  scoring throughput %.0f comments/s (one thread, no database)%n", throughput);
 		System.out.println(t.result(throughput));
 	}
 
 	static Candidate candidate(LabelledText comment) {
-		return Candidate.of(comment.text(), "", null, "eval-post", "eval-commenter", 1, 0);
-	}
-
-	private static List<Candidate> candidates(List<LabelledText> comments) {
-		return comments.stream().map(SpamEval::candidate).toList();
+		return Candidate.of(comment.text(), comment.author(), comment.url(), "eval-post", "eval-commenter", 1, 0)
+			.onPost(comment.postTitle(), null);
 	}
 
 	static List<LabelledText> read(List<Path> files) throws IOException {
@@ -138,6 +202,22 @@ public final class SpamEval {
 			}
 		}
 		return all;
+	}
+
+	/** Fisher-Yates with a fixed seed, so a shuffled run can be repeated. */
+	static <T> void shuffle(List<T> rows, long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		for (int i = rows.size() - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			T t = rows.get(i);
+			rows.set(i, rows.get(j));
+			rows.set(j, t);
+		}
+	}
+
+	private static String oneLine(String text, int max) {
+		String line = text.replace('\n', ' ').replace('\r', ' ');
+		return line.length() <= max ? line : line.substring(0, max - 1) + "…";
 	}
 
 }

@@ -68,10 +68,17 @@ final class Tally {
 		return ratio(count(true, Verdict.HELD) + count(false, Verdict.HELD), all());
 	}
 
+	/** Ham held for review / ham: readers who wait for a moderator. */
+	double readersHeld() {
+		return ratio(count(false, Verdict.HELD), total(false));
+	}
+
 	String result(double throughput) {
 		return String.format(Locale.ROOT,
-				"RESULT n=%d precision=%.4f recall=%.4f f1=%.4f mcc=%.4f fpr=%.4f leak=%.4f held=%.4f throughput=%.0f/s",
-				all(), precision(), recall(), f1(), mcc(), falsePositiveRate(), leak(), held(), throughput);
+				"RESULT n=%d precision=%.4f recall=%.4f f1=%.4f mcc=%.4f fpr=%.4f leak=%.4f readersHeld=%.4f held=%.4f"
+						+ " throughput=%.0f/s",
+				all(), precision(), recall(), f1(), mcc(), falsePositiveRate(), leak(), readersHeld(), held(),
+				throughput);
 	}
 
 	private long truePositives() {

@@ -34,6 +34,14 @@ class CommentCsvTests {
 	}
 
 	@Test
+	void readsOptionalAuthorWebsiteAndTitleColumnsButNotYouTubesAuthor() throws Exception {
+		assertThat(CommentCsv.read(new StringReader("text,label,author,url,title\nhi,0,Ann,https://ann.example,Sourdough\n")))
+			.containsExactly(new LabelledText("hi", false, "Ann", "https://ann.example", "Sourdough"));
+		assertThat(CommentCsv.read(new StringReader("AUTHOR,CONTENT,CLASS\nCheck my channel,hi,1\n")))
+			.containsExactly(new LabelledText("hi", true));
+	}
+
+	@Test
 	void loadsTheBundledCorpus() {
 		List<LabelledText> youtube = new java.util.ArrayList<>();
 		BundledCorpus.FILES.forEach(file -> youtube.addAll(BundledCorpus.load(file)));
@@ -42,7 +50,10 @@ class CommentCsvTests {
 		assertThat(youtube).noneMatch((c) -> c.text().contains("\uFEFF"));
 		List<LabelledText> seed = BundledCorpus.load(BundledCorpus.BLOG_SEED);
 		assertThat(seed).hasSizeGreaterThan(100).anyMatch(LabelledText::spam).anyMatch(c -> !c.spam());
-		assertThat(BundledCorpus.load()).hasSize(youtube.size() + seed.size());
+		List<LabelledText> blog = BundledCorpus.load(BundledCorpus.BLOG_COMMENTS);
+		assertThat(blog).hasSizeGreaterThan(100).anyMatch(LabelledText::spam)
+			.anyMatch((c) -> c.url() != null && c.postTitle() != null);
+		assertThat(BundledCorpus.load()).hasSize(youtube.size() + seed.size() + blog.size());
 	}
 
 }

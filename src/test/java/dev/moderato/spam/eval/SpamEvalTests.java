@@ -23,6 +23,45 @@ class SpamEvalTests {
 	}
 
 	@Test
+	void parsesShuffleMistakesAndEmptyStart() {
+		EvalArguments arguments = EvalArguments.parse("--test", "c.csv", "--online", "--empty", "--shuffle", "7",
+				"--mistakes");
+		assertThat(arguments.shuffle()).isEqualTo(7L);
+		assertThat(arguments.mistakes()).isTrue();
+		assertThat(arguments.empty()).isTrue();
+		assertThat(EvalArguments.parse("--test", "c.csv").shuffle()).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> EvalArguments.parse("--test", "c.csv", "--empty"));
+		assertThatIllegalArgumentException().isThrownBy(() -> EvalArguments.parse("--test", "c.csv", "--shuffle", "x"));
+	}
+
+	@Test
+	void shufflesTheSameWayForTheSameSeed() {
+		List<Integer> a = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 50).boxed().toList());
+		List<Integer> b = new java.util.ArrayList<>(a);
+		SpamEval.shuffle(a, 3);
+		SpamEval.shuffle(b, 3);
+		assertThat(a).isEqualTo(b).isNotEqualTo(java.util.stream.IntStream.range(0, 50).boxed().toList());
+	}
+
+	@Test
+	void judgesRowsWithTheirAuthorWebsiteAndPostTitle() {
+		dev.moderato.spam.Candidate candidate = SpamEval
+			.candidate(new LabelledText("nice", false, "Ann", "https://ann.example", "Sourdough"));
+		assertThat(candidate.authorName()).isEqualTo("Ann");
+		assertThat(candidate.authorUrl()).isEqualTo("https://ann.example");
+		assertThat(candidate.postTitle()).isEqualTo("Sourdough");
+	}
+
+	@Test
+	void countsReadersHeld() {
+		Tally tally = new Tally();
+		tally.add(false, Verdict.HELD);
+		tally.add(false, Verdict.APPROVED);
+		tally.add(true, Verdict.HELD);
+		assertThat(tally.readersHeld()).isEqualTo(0.5);
+	}
+
+	@Test
 	void rejectsMissingTestFileAndConflictingModes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> EvalArguments.parse("--train", "a.csv"));
 		assertThatIllegalArgumentException()
