@@ -166,7 +166,7 @@ class DatabaseOutageTests {
 
 	private static void awaitStored(List<String> ids) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
 			for (String id : ids) {
 				assertThat(jdbc.sql("select count(*) from comment where id = ?").param(UUID.fromString(id))
 					.query(Integer.class).single()).as("comment " + id + " stored once").isOne();
