@@ -20,11 +20,13 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,21 +49,23 @@ class NearDuplicateBandsTests {
 
 	private static final int POSTS = 6;
 
-	private static OwnDatabase database;
+	/** One connection for the whole class: thousands of small queries, none opening its own. */
+	private static SingleConnectionDataSource connection;
 
 	private static final List<Long> probes = new ArrayList<>();
 
 	@BeforeAll
 	static void generate() {
-		database = OwnDatabase.create("neardup").migrate();
-		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+		OwnDatabase database = OwnDatabase.create("neardup").migrate();
+		connection = new SingleConnectionDataSource(database.jdbcUrl(), database.username(), database.password(), true);
+		JdbcTemplate jdbc = new JdbcTemplate(connection);
 		for (int p = 0; p < POSTS; p++) {
 			jdbc.update("insert into post (id, title, url, author_name, author_email, created_at, updated_at)"
 					+ " values (?, 'Post', 'https://blog.example/p', 'Ann', 'ann@blog.example', now(), now())", "p" + p);
 		}
 		Random random = new Random(12);
 		List<Object[]> rows = new ArrayList<>();
-		for (int i = 0; i < 60; i++) {
+		for (int i = 0; i < 40; i++) {
 			long probe = random.nextLong();
 			probes.add(probe);
 			rows.add(row(random, probe, NOW.minusSeconds(60)));
@@ -90,10 +94,15 @@ class NearDuplicateBandsTests {
 				""", rows);
 	}
 
+	@AfterAll
+	static void close() {
+		connection.destroy();
+	}
+
 	@Test
 	void bandedQueryCountsWhatTheScanCounted() {
-		SpamSignalQueries signals = new SpamSignalQueries(JdbcClient.create(database.dataSource()));
-		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+		SpamSignalQueries signals = new SpamSignalQueries(JdbcClient.create(connection));
+		JdbcTemplate jdbc = new JdbcTemplate(connection);
 		int found = 0;
 		for (long probe : probes) {
 			for (int p = 0; p < POSTS; p++) {
@@ -116,7 +125,7 @@ class NearDuplicateBandsTests {
 
 	@Test
 	void submissionFactsCountTheSameNearDuplicates() {
-		SpamSignalQueries signals = new SpamSignalQueries(JdbcClient.create(database.dataSource()));
+		SpamSignalQueries signals = new SpamSignalQueries(JdbcClient.create(connection));
 		long probe = probes.get(0);
 		PostId post = new PostId("p0");
 		SubmissionFacts facts = signals.facts(new SubmissionFacts.Question(CommentId.next(NOW), post, null,
