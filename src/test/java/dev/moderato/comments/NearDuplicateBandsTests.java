@@ -80,6 +80,17 @@ class NearDuplicateBandsTests {
 			// on the boundary of the window
 			rows.add(row(random, probe, SINCE));
 		}
+		// texts: each left again as it was, with a word changed, with a word added, and an unrelated one
+		String[] words = ("great post thanks for sharing this really helped me with my project check out cheap "
+				+ "watches at our store today best prices guaranteed visit now the article explains it well").split(" ");
+		for (int i = 0; i < 20; i++) {
+			String text = sentence(random, words, 12 + random.nextInt(20));
+			probes.add(TextFingerprint.of(text));
+			for (String variant : List.of(text, text.replaceFirst("\\S+", "awesome"), text + " indeed",
+					sentence(random, words, 15))) {
+				rows.add(row(random, TextFingerprint.of(variant), NOW.minusSeconds(random.nextInt(500_000))));
+			}
+		}
 		for (int i = 0; i < 3000; i++) {
 			rows.add(row(random, random.nextLong(), NOW.minusSeconds(random.nextInt(1_000_000))));
 		}
@@ -140,6 +151,52 @@ class NearDuplicateBandsTests {
 	}
 
 	@Test
+	void submissionFactsAnswerRedeliveryParentHistoryAndVelocity() {
+		JdbcTemplate jdbc = new JdbcTemplate(connection);
+		SpamSignalQueries signals = new SpamSignalQueries(JdbcClient.create(connection));
+		EmailHash commenter = new EmailHash("ab".repeat(32));
+		String network = "192.0.2.0/24";
+		CommentId published = CommentId.next(NOW);
+		CommentId held = CommentId.next(NOW);
+		CommentId elsewhere = CommentId.next(NOW);
+		jdbc.batchUpdate("""
+				insert into comment (id, post_id, author_name, email_key_id, email_ciphertext, email_hash, ip_prefix, text,
+				  submitted_at, status, fingerprint)
+				values (?, ?, 'Fay', 'k1', 'x', ?, ?, 'text', ?, ?, 1)
+				""", List.of(
+				new Object[] { published.value(), "p0", commenter.value(), network, Timestamp.from(NOW.minusSeconds(60)), "APPROVED" },
+				new Object[] { held.value(), "p0", commenter.value(), network, Timestamp.from(NOW.minusSeconds(120)), "HELD" },
+				new Object[] { elsewhere.value(), "p1", commenter.value(), "198.51.100.0/24", Timestamp.from(NOW.minusSeconds(7200)), "SPAM" },
+				new Object[] { UUID.randomUUID(), "p2", "cd".repeat(32), network, Timestamp.from(NOW.minusSeconds(30)), "APPROVED" }));
+		Instant recent = NOW.minusSeconds(600);
+		PostId post = new PostId("p0");
+
+		assertThat(signals.facts(question(published, post, null, commenter, network, recent)).alreadyStored()).isTrue();
+		SubmissionFacts facts = signals.facts(question(CommentId.next(NOW), post, published, commenter, network, recent));
+		assertThat(facts.alreadyStored()).isFalse();
+		assertThat(facts.parent()).isEqualTo(ReplyTarget.OPEN);
+		assertThat(facts.history()).isEqualTo(new CommenterHistory(1, 1, 1, 0)).isEqualTo(signals.history(commenter));
+		assertThat(facts.recentFromCommenter()).isEqualTo(2)
+			.isEqualTo(signals.countSince("email_hash", commenter.value(), recent));
+		assertThat(facts.recentFromNetwork()).isEqualTo(3).isEqualTo(signals.countSince("ip_prefix", network, recent));
+		assertThat(signals.facts(question(CommentId.next(NOW), post, held, commenter, null, recent)))
+			.satisfies(f -> assertThat(f.parent()).isEqualTo(ReplyTarget.NOT_PUBLISHED))
+			.satisfies(f -> assertThat(f.recentFromNetwork()).as("no network asked about").isZero());
+		assertThat(signals.facts(question(CommentId.next(NOW), post, elsewhere, commenter, null, recent)).parent())
+			.isEqualTo(ReplyTarget.OTHER_POST);
+		assertThat(signals.facts(question(CommentId.next(NOW), post, CommentId.next(NOW), commenter, null, recent)).parent())
+			.isEqualTo(ReplyTarget.UNKNOWN);
+		assertThat(signals.facts(question(CommentId.next(NOW), post, null, new EmailHash("ef".repeat(32)), null, recent)).history())
+			.isEqualTo(CommenterHistory.NONE);
+	}
+
+	private static SubmissionFacts.Question question(CommentId id, PostId post, @Nullable CommentId parent,
+			EmailHash commenter, @Nullable String network, Instant recentSince) {
+		return new SubmissionFacts.Question(id, post, parent, commenter, network, recentSince, 0, SINCE,
+				TextFingerprint.NEAR_DUPLICATE_BITS);
+	}
+
+	@Test
 	void migrationBandsAndCountsCommentsStoredBeforeIt() {
 		OwnDatabase old = OwnDatabase.create("neardup_backfill");
 		MigrationVersion v13 = MigrationVersion.fromVersion("13");
@@ -183,6 +240,14 @@ class NearDuplicateBandsTests {
 			.dataSource(database.jdbcUrl(), database.username(), database.password())
 			.locations("classpath:db/migration");
 		return (target == null ? configuration : configuration.target(target)).load();
+	}
+
+	private static String sentence(Random random, String[] words, int length) {
+		StringBuilder sentence = new StringBuilder();
+		for (int w = 0; w < length; w++) {
+			sentence.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+		}
+		return sentence.toString();
 	}
 
 	private static Object[] row(Random random, Long fingerprint, Instant at) {
