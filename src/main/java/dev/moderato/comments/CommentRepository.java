@@ -190,38 +190,6 @@ class CommentRepository {
 			.single();
 	}
 
-	int countSince(String column, String value, Instant since) {
-		return this.jdbc.sql("select count(*) from comment where " + column + " = ? and submitted_at >= ?")
-			.param(value)
-			.param(Timestamp.from(since))
-			.query(Integer.class)
-			.single();
-	}
-
-	int nearDuplicates(long fingerprint, PostId notOn, Instant since, int maxBits) {
-		return this.jdbc.sql("""
-				select count(*) from comment where post_id <> ? and submitted_at >= ? and fingerprint is not null
-				  and fingerprint <> 0 and bit_count((fingerprint # ?)::bit(64)) <= ?
-				""")
-			.param(notOn.value())
-			.param(Timestamp.from(since))
-			.param(fingerprint)
-			.param(maxBits)
-			.query(Integer.class)
-			.single();
-	}
-
-	CommenterHistory history(EmailHash hash) {
-		return this.jdbc.sql("""
-				select count(*) filter (where status = 'APPROVED'), count(*) filter (where status = 'HELD'),
-				       count(*) filter (where status = 'SPAM'), count(*) filter (where status = 'REJECTED')
-				from comment where email_hash = ?
-				""")
-			.param(hash.value())
-			.query((rs, n) -> new CommenterHistory(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
-			.single();
-	}
-
 	List<Comment> findByCommenter(EmailHash hash) {
 		return this.jdbc.sql("select " + COLUMNS + " from comment where email_hash = ? order by submitted_at, id")
 			.param(hash.value())

@@ -23,12 +23,15 @@ public class Comments {
 
 	private final CommentRepository repository;
 
+	private final SpamSignalQueries signals;
+
 	private final CommenterPrivacy privacy;
 
 	private final AvatarIds avatars;
 
-	Comments(CommentRepository repository, CommenterPrivacy privacy, AvatarIds avatars) {
+	Comments(CommentRepository repository, SpamSignalQueries signals, CommenterPrivacy privacy, AvatarIds avatars) {
 		this.repository = repository;
+		this.signals = signals;
 		this.privacy = privacy;
 		this.avatars = avatars;
 	}
@@ -70,13 +73,13 @@ public class Comments {
 	/** How many comments this commenter left since then. */
 	@Transactional(readOnly = true)
 	public int countFrom(EmailHash commenter, Instant since) {
-		return this.repository.countSince("email_hash", commenter.value(), since);
+		return this.signals.countSince("email_hash", commenter.value(), since);
 	}
 
 	/** How many comments came from this network (IP prefix) since then. */
 	@Transactional(readOnly = true)
 	public int countFromNetwork(String ipPrefix, Instant since) {
-		return this.repository.countSince("ip_prefix", ipPrefix, since);
+		return this.signals.countSince("ip_prefix", ipPrefix, since);
 	}
 
 	/**
@@ -85,7 +88,16 @@ public class Comments {
 	 */
 	@Transactional(readOnly = true)
 	public int nearDuplicatesElsewhere(long fingerprint, PostId post, Instant since, int maxBits) {
-		return fingerprint == 0 ? 0 : this.repository.nearDuplicates(fingerprint, post, since, maxBits);
+		return fingerprint == 0 ? 0 : this.signals.nearDuplicates(fingerprint, post, since, maxBits);
+	}
+
+	/**
+	 * Everything the stored comments tell about a submission before its verdict (redelivery, parent, history,
+	 * velocity, near-duplicates), in one round trip.
+	 */
+	@Transactional(readOnly = true)
+	public SubmissionFacts factsAbout(SubmissionFacts.Question question) {
+		return this.signals.facts(question);
 	}
 
 	/**
@@ -145,7 +157,7 @@ public class Comments {
 
 	@Transactional(readOnly = true)
 	public CommenterHistory historyOf(EmailHash commenter) {
-		return this.repository.history(commenter);
+		return this.signals.history(commenter);
 	}
 
 	/** Every comment stored under this commenter's hash, oldest first. */

@@ -12,6 +12,7 @@ import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.CommenterHistory;
 import dev.moderato.comments.Comments;
 import dev.moderato.comments.ReplyTarget;
+import dev.moderato.comments.SubmissionFacts;
 import dev.moderato.intake.CommentSubmitted;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
@@ -71,21 +72,26 @@ public class SubmissionModeration {
 		this.meters = meters;
 	}
 
-	/** What the spam filter needs, with the facts only the database knows: velocity and near-duplicates. */
-	private Candidate candidate(CommentSubmitted submitted, CommenterHistory history, long fingerprint) {
+	/** What to ask the stored comments about a submission: one round trip for all of it. */
+	private SubmissionFacts.Question question(CommentSubmitted submitted, long fingerprint) {
 		SpamSettings spam = this.spamFilter.settings();
-		Instant windowStart = submitted.submittedAt().minus(spam.velocityWindow());
-		EmailHash commenter = new EmailHash(submitted.emailHash());
-		PostId post = new PostId(submitted.postId());
 		String network = submitted.ipPrefix();
-		return new Candidate(submitted.text(), submitted.authorName(), submitted.authorUrl(), submitted.postId(),
-				commenter.value(), history.approved(), history.spam(), network, submitted.honeypotFilled(),
-				submitted.timeToSubmitMs() == null ? null : Duration.ofMillis(submitted.timeToSubmitMs()),
-				this.comments.countFrom(commenter, windowStart),
+		return new SubmissionFacts.Question(new CommentId(submitted.commentId()), new PostId(submitted.postId()),
+				submitted.parentId() == null ? null : new CommentId(submitted.parentId()),
+				new EmailHash(submitted.emailHash()),
 				// a proxy's own network (forwarded headers not set up) would lump every commenter together
-				network == null || IpAddress.isPrivateNetwork(network) ? 0 : this.comments.countFromNetwork(network, windowStart),
-				this.comments.nearDuplicatesElsewhere(fingerprint, post, submitted.submittedAt().minus(DUPLICATE_WINDOW),
-						TextFingerprint.NEAR_DUPLICATE_BITS));
+				network == null || IpAddress.isPrivateNetwork(network) ? null : network,
+				submitted.submittedAt().minus(spam.velocityWindow()), fingerprint,
+				submitted.submittedAt().minus(DUPLICATE_WINDOW), TextFingerprint.NEAR_DUPLICATE_BITS);
+	}
+
+	/** What the spam filter needs, with the facts only the database knows: history, velocity and near-duplicates. */
+	private Candidate candidate(CommentSubmitted submitted, SubmissionFacts facts) {
+		CommenterHistory history = facts.history();
+		return new Candidate(submitted.text(), submitted.authorName(), submitted.authorUrl(), submitted.postId(),
+				submitted.emailHash(), history.approved(), history.spam(), submitted.ipPrefix(), submitted.honeypotFilled(),
+				submitted.timeToSubmitMs() == null ? null : Duration.ofMillis(submitted.timeToSubmitMs()),
+				facts.recentFromCommenter(), facts.recentFromNetwork(), facts.nearDuplicatesElsewhere());
 	}
 
 	/**
@@ -93,12 +99,12 @@ public class SubmissionModeration {
 	 * unreachable; a parent it may not reply to (unknown, on another post, not published) is dropped here and the
 	 * reply stored as a top-level comment, as intake would have refused it.
 	 */
-	private @Nullable CommentId parentOf(CommentSubmitted submitted, PostId postId) {
+	private @Nullable CommentId parentOf(CommentSubmitted submitted, SubmissionFacts facts) {
 		if (submitted.parentId() == null) {
 			return null;
 		}
 		CommentId parent = new CommentId(submitted.parentId());
-		ReplyTarget target = this.comments.replyTarget(postId, parent);
+		ReplyTarget target = facts.parent();
 		if (target == ReplyTarget.OPEN) {
 			return parent;
 		}
@@ -112,7 +118,9 @@ public class SubmissionModeration {
 	@Transactional
 	public void moderate(CommentSubmitted submitted) {
 		CommentId id = new CommentId(submitted.commentId());
-		if (this.comments.exists(id)) {
+		long fingerprint = TextFingerprint.of(submitted.text());
+		SubmissionFacts facts = this.comments.factsAbout(question(submitted, fingerprint));
+		if (facts.alreadyStored()) {
 			log.atInfo().addKeyValue("commentId", id).log("Submission already moderated: redelivery ignored");
 			return;
 		}
@@ -120,17 +128,15 @@ public class SubmissionModeration {
 		var post = this.posts.find(postId)
 			.orElseThrow(() -> new UnreadableRecord("Submission " + id + " names unknown post " + postId));
 		EmailHash commenter = new EmailHash(submitted.emailHash());
-		CommentId parent = parentOf(submitted, postId);
+		CommentId parent = parentOf(submitted, facts);
 		Comment comment = Comment.submitted(id, postId, parent,
 				new CommentAuthor(submitted.authorName(), submitted.authorUrl(), submitted.email(), commenter),
 				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
 				submitted.submittedAt());
-		CommenterHistory history = this.comments.historyOf(commenter);
 		Instant now = this.clock.instant();
-		long fingerprint = TextFingerprint.of(submitted.text());
 		// the post's title lets the engine see whether the comment engages with the post
 		Assessment assessment = PolicyOverride.apply(
-				this.spamFilter.assess(candidate(submitted, history, fingerprint).onPost(post.title(), post.url())),
+				this.spamFilter.assess(candidate(submitted, facts).onPost(post.title(), post.url())),
 				this.policies.inForce(commenter));
 		comment.judge(switch (assessment.verdict()) {
 			case APPROVED -> CommentStatus.APPROVED;
