@@ -89,11 +89,23 @@ class NaughtyStringsJourneyTests {
 			assertThat(bulk.getStatusCode().value()).isEqualTo(200);
 		}
 
-		ResponseEntity<String> thread = api.get("/api/v1/posts/" + post + "/comments");
-		assertThat(thread.getStatusCode().value()).isEqualTo(200);
-		JsonNode body = api.json(thread);
-		assertThat(body.get("count").asInt()).isEqualTo(expected);
-		body.get("comments").forEach(c -> assertOnlySafeMarkup(c.get("html").asString()));
+		// every page of the thread, so every comment's stored HTML is checked
+		int seen = 0;
+		String cursor = null;
+		do {
+			ResponseEntity<String> thread = api.get("/api/v1/posts/" + post + "/comments?limit=200"
+					+ (cursor == null ? "" : "&cursor=" + cursor));
+			assertThat(thread.getStatusCode().value()).isEqualTo(200);
+			JsonNode body = api.json(thread);
+			assertThat(body.get("count").asInt()).isEqualTo(expected);
+			for (JsonNode html : body.get("comments").findValues("html")) {
+				assertOnlySafeMarkup(html.asString());
+				seen++;
+			}
+			cursor = body.get("next").isNull() ? null : body.get("next").asString();
+		}
+		while (cursor != null);
+		assertThat(seen).isEqualTo(expected);
 
 		MockMvc browser = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
 		String page = browser.perform(get("/moderation").param("queue", "approved").param("post", post)

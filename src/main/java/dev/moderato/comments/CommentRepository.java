@@ -34,7 +34,7 @@ class CommentRepository {
 	private static final String INSERT_COLUMNS = """
 			id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
 			ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by, version,
-			fingerprint, avatar_id
+			fingerprint, avatar_id, html
 			""";
 
 	private static final String COLUMNS = """
@@ -60,11 +60,12 @@ class CommentRepository {
 		return this.jdbc.sql("insert into comment (" + INSERT_COLUMNS + """
 				) values (:id, :postId, (select p.id from comment p where p.id = cast(:parentId as uuid)), :authorName, :authorUrl, :keyId, :ciphertext, :emailHash,
 				  :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt, :status, :spamScore, cast(:reasons as jsonb),
-				  :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId)
+				  :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId, :html)
 				on conflict (id) do nothing
 				""")
 			.param("fingerprint", fingerprint)
 			.param("avatarId", avatarId)
+			.param("html", CommentHtml.render(comment.text()))
 			.param("id", comment.id().value())
 			.param("postId", comment.postId().value())
 			.param("parentId", comment.parentId() == null ? null : comment.parentId().value())
@@ -207,12 +208,14 @@ class CommentRepository {
 				  email_ciphertext = :ciphertext,
 				  email_hash = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
 				  ip_prefix = null, ip_hash = null, avatar_id = null, notify_replies = false,
-				  text = case when :removeText then '[deleted]' else text end, version = version + 1
+				  text = case when :removeText then '[deleted]' else text end,
+				  html = case when :removeText then :deletedHtml else html end, version = version + 1
 				where email_hash = :hash
 				""")
 			.param("keyId", placeholder.keyId())
 			.param("ciphertext", placeholder.ciphertext())
 			.param("removeText", removeText)
+			.param("deletedHtml", CommentHtml.render("[deleted]"))
 			.param("hash", hash.value())
 			.update();
 	}

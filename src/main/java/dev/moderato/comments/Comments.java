@@ -13,6 +13,7 @@ import dev.moderato.privacy.EncryptedEmail;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,11 +30,15 @@ public class Comments {
 
 	private final AvatarIds avatars;
 
-	Comments(CommentRepository repository, SpamSignalQueries signals, CommenterPrivacy privacy, AvatarIds avatars) {
+	private final ThreadRepository threads;
+
+	Comments(CommentRepository repository, SpamSignalQueries signals, CommenterPrivacy privacy, AvatarIds avatars,
+			ThreadRepository threads) {
 		this.repository = repository;
 		this.signals = signals;
 		this.privacy = privacy;
 		this.avatars = avatars;
+		this.threads = threads;
 	}
 
 	/** A comment's stored (encrypted) email, for key rotation. */
@@ -58,7 +63,11 @@ public class Comments {
 		if (comment.status() == CommentStatus.PENDING) {
 			throw new IllegalArgumentException("Only judged comments are stored; " + comment.id() + " is pending");
 		}
-		return this.repository.insertIfAbsent(comment, fingerprint, avatarId(comment));
+		boolean stored = this.repository.insertIfAbsent(comment, fingerprint, avatarId(comment));
+		if (stored && comment.status() == CommentStatus.APPROVED) {
+			this.threads.bump(comment.postId());
+		}
+		return stored;
 	}
 
 	private @Nullable String avatarId(Comment comment) {
@@ -110,11 +119,14 @@ public class Comments {
 			CommentStatus now = this.repository.find(decided.id()).map(Comment::status).orElse(CommentStatus.PENDING);
 			throw new StatusConflict(decided.id(), now, decided.status());
 		}
+		// any decision may publish or un-publish it: the thread's version changes with it
+		this.threads.bump(decided.postId());
 	}
 
 	/** Deletes a comment for good; its replies stay, without a parent. @return whether it existed */
 	@Transactional
 	public boolean delete(CommentId id) {
+		this.threads.bumpPostOf(id);
 		return this.repository.delete(id);
 	}
 
@@ -173,6 +185,7 @@ public class Comments {
 	 */
 	@Transactional
 	public int anonymise(EmailHash commenter, boolean removeText) {
+		this.threads.bumpPostsOf(commenter);
 		return this.repository.anonymise(commenter, this.privacy.encrypt(""), removeText);
 	}
 
@@ -191,6 +204,8 @@ public class Comments {
 		if (status != CommentStatus.HELD && status != CommentStatus.SPAM) {
 			throw new IllegalArgumentException("Only held and spam comments are purged, not " + status.wireValue());
 		}
+		// not public, but a published reply to one of them loses its parentId
+		this.threads.bumpPostsWithUnchanged(status, unchangedSince);
 		return this.repository.purge(status, unchangedSince);
 	}
 
@@ -209,6 +224,55 @@ public class Comments {
 	@Transactional(readOnly = true)
 	public int countEmailsNotUnder(String keyId) {
 		return this.repository.countNotUnder(keyId);
+	}
+
+	/**
+	 * A page of a post's public thread: its version, its count and the page's comments read in one snapshot, so the
+	 * version always describes exactly what was read.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public PublishedThread thread(PostId post, ThreadQuery query) {
+		long version = this.threads.version(post);
+		int count = this.threads.count(post);
+		List<ThreadRepository.Root> roots = this.threads.roots(post, query);
+		List<ThreadRepository.Root> page = roots.size() > query.limit() ? roots.subList(0, query.limit()) : roots;
+		List<ThreadComment> comments = this.threads.withReplies(page.stream().map(ThreadRepository.Root::id).toList());
+		ThreadRepository.Root last = page.isEmpty() ? null : page.get(page.size() - 1);
+		ThreadQuery.Cursor next = roots.size() > query.limit() && last != null
+				? new ThreadQuery.Cursor(query.order(), last.submittedAt(), last.id()) : null;
+		return new PublishedThread(version, count, comments, next);
+	}
+
+	/** The version of a post's public thread: it changes whenever what the thread shows changes. */
+	@Transactional(readOnly = true)
+	public long threadVersion(PostId post) {
+		return this.threads.version(post);
+	}
+
+	/** The thread versions of these posts, read in one snapshot with {@link #publishedCounts}. */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Map<PostId, PublishedCount> publishedCounts(Set<PostId> posts) {
+		if (posts.isEmpty()) {
+			return Map.of();
+		}
+		Map<PostId, Long> versions = this.threads.versions(posts);
+		Map<PostId, Integer> counts = this.threads.counts(posts);
+		Map<PostId, PublishedCount> out = new java.util.LinkedHashMap<>();
+		posts.forEach(p -> out.put(p, new PublishedCount(counts.getOrDefault(p, 0), versions.getOrDefault(p, 0L))));
+		return out;
+	}
+
+	/** How many comments a post's thread publishes, at which thread version. */
+	public record PublishedCount(int count, long version) {
+	}
+
+	/**
+	 * Renders and stores the HTML of up to {@code batch} comments stored before the column existed.
+	 * @return how many were looked at (0: none is left)
+	 */
+	@Transactional
+	public int fillMissingHtml(int batch) {
+		return this.threads.fillMissingHtml(batch);
 	}
 
 	/** A post's published comments, oldest first. */

@@ -57,7 +57,7 @@ class SecurityConfiguration {
 			AccountSettings accounts) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**", "/error")
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.GET, "/api/v1/posts/*/comments", "/api/v1/comments/*").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/posts/*/comments", "/api/v1/comments/*", "/api/v1/counts").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/posts/*/comments", "/api/v1/privacy/requests").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/avatars/**").permitAll()
 				.requestMatchers("/api/v1/privacy/**").hasRole("ADMIN")
@@ -143,12 +143,13 @@ class SecurityConfiguration {
 		publicApi.setAllowedOriginPatterns(settings.allowedOrigins());
 		publicApi.setAllowedMethods(List.of("GET", "POST"));
 		publicApi.setAllowedHeaders(List.of("Content-Type"));
-		publicApi.setExposedHeaders(List.of("Location", "Retry-After"));
+		publicApi.setExposedHeaders(List.of("Location", "Retry-After", "ETag"));
 		publicApi.setAllowCredentials(false);
 		publicApi.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/v1/posts/*/comments", publicApi);
 		source.registerCorsConfiguration("/api/v1/comments/*", publicApi);
+		source.registerCorsConfiguration("/api/v1/counts", publicApi);
 		source.registerCorsConfiguration("/api/v1/privacy/requests", publicApi);
 		return source;
 	}

@@ -1,34 +1,51 @@
 package dev.moderato.comments.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.zip.CRC32;
 
-import dev.moderato.comments.Comment;
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.Comments;
+import dev.moderato.comments.PublishedThread;
+import dev.moderato.comments.ThreadComment;
+import dev.moderato.comments.ThreadQuery;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The public read side: a post's published thread and the status of one comment. Never carries an email,
- * an email hash or an address.
+ * The public read side: a post's published thread, comment counts of many posts, and the status of one comment.
+ * Never carries an email, an email hash or an address.
+ * <p>
+ * Thread and counts are made for a CDN: a strong {@code ETag} from the thread's version (changed in the same
+ * transaction as anything the thread shows), {@code 304} for a matching {@code If-None-Match} without reading a
+ * comment, and a short public {@code Cache-Control}. Absolute URLs start with the configured public URL, never with
+ * the request's {@code Host}.
  */
 @RestController
 class ThreadController {
@@ -36,36 +53,122 @@ class ThreadController {
 	/** How long an id minted at intake but not yet stored reads as pending. */
 	private static final Duration PENDING_WINDOW = Duration.ofDays(1);
 
+	/** How many posts one counts request may ask for. */
+	static final int MAX_COUNTS = 50;
+
+	/** Shared caches may keep a thread or counts 10 s, and serve it 30 s longer while they fetch it again. */
+	static final CacheControl PUBLIC = CacheControl.maxAge(Duration.ofSeconds(10))
+		.cachePublic()
+		.staleWhileRevalidate(Duration.ofSeconds(30));
+
+	/** Bumped when the shape of a response changes, so no cache keeps an old one under a current ETag. */
+	private static final String FORMAT = "thread-2";
+
 	private final Comments comments;
 
 	private final Posts posts;
 
 	private final Clock clock;
 
-	ThreadController(Comments comments, Posts posts, Clock clock) {
+	private final String avatars;
+
+	/** What besides the thread version a response depends on: the format and the public URL. */
+	private final String representation;
+
+	ThreadController(Comments comments, Posts posts, Clock clock,
+			@Value("${moderato.moderation.public-url}") String publicUrl) {
 		this.comments = comments;
 		this.posts = posts;
 		this.clock = clock;
+		this.avatars = publicUrl.replaceAll("/+$", "") + AvatarController.PATH;
+		CRC32 crc = new CRC32();
+		crc.update((FORMAT + " " + this.avatars).getBytes(StandardCharsets.UTF_8));
+		this.representation = HexFormat.of().toHexDigits((int) crc.getValue());
 	}
 
 	@GetMapping("/api/v1/posts/{postId}/comments")
-	ResponseEntity<?> thread(@PathVariable @Pattern(regexp = PostId.PATTERN) String postId) {
+	ResponseEntity<?> thread(@PathVariable @Pattern(regexp = PostId.PATTERN) String postId,
+			@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(defaultValue = "oldest") String order, HttpServletRequest request) {
+		List<String> problems = new ArrayList<>();
+		ThreadQuery.Order sort = switch (order) {
+			case "oldest" -> ThreadQuery.Order.OLDEST;
+			case "newest" -> ThreadQuery.Order.NEWEST;
+			default -> {
+				problems.add("order: must be oldest or newest");
+				yield null;
+			}
+		};
+		int size = ThreadQuery.DEFAULT_LIMIT;
+		if (limit != null) {
+			size = limit.matches("[0-9]{1,3}") ? Integer.parseInt(limit) : -1;
+			if (size < 1 || size > ThreadQuery.MAX_LIMIT) {
+				problems.add("limit: must be a number from 1 to " + ThreadQuery.MAX_LIMIT);
+			}
+		}
+		ThreadQuery.Cursor after = null;
+		if (cursor != null && sort != null) {
+			try {
+				after = ThreadQuery.Cursor.decode(cursor, sort);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("cursor: is not a cursor from a previous page of this order");
+			}
+		}
+		if (!problems.isEmpty()) {
+			return badRequest(problems);
+		}
 		PostId post = new PostId(postId);
 		if (!this.posts.exists(post)) {
 			return notFound("Unknown post", "No post with id '" + postId + "' is registered.");
 		}
-		List<Comment> published = this.comments.published(post);
-		Map<UUID, ThreadEntry> byId = new LinkedHashMap<>();
-		String avatars = ServletUriComponentsBuilder.fromCurrentContextPath().path(AvatarController.PATH).toUriString();
-		published.forEach(c -> byId.put(c.id().value(), ThreadEntry.of(c, CommentHtml.render(c.text()), avatars)));
-		List<ThreadEntry> roots = new ArrayList<>();
-		for (Comment c : published) {
-			ThreadEntry entry = byId.get(c.id().value());
-			ThreadEntry parent = c.parentId() == null ? null : byId.get(c.parentId().value());
-			// a reply whose parent is no longer published stays visible, at the top level
-			(parent == null ? roots : parent.replies()).add(entry);
+		if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+			String current = eTag(this.comments.threadVersion(post));
+			if (matches(current, request)) {
+				return notModified(current);
+			}
 		}
-		return ResponseEntity.ok(new Thread(postId, published.size(), roots));
+		PublishedThread thread = this.comments.thread(post, new ThreadQuery(sort, after, size));
+		return ResponseEntity.ok()
+			.cacheControl(PUBLIC)
+			.eTag(eTag(thread.version()))
+			.body(new Thread(postId, thread.count(), thread.comments().stream().map(this::entry).toList(),
+					thread.next() == null ? null : thread.next().encode()));
+	}
+
+	@GetMapping("/api/v1/counts")
+	ResponseEntity<?> counts(@RequestParam(name = "post", required = false) @Nullable List<String> ids,
+			HttpServletRequest request) {
+		Set<PostId> asked = new LinkedHashSet<>();
+		List<String> problems = new ArrayList<>();
+		if (ids == null || ids.isEmpty()) {
+			problems.add("post: give at least one post id (post=a&post=b)");
+		}
+		else if (ids.size() > MAX_COUNTS) {
+			problems.add("post: at most " + MAX_COUNTS + " post ids");
+		}
+		else {
+			for (String id : ids) {
+				if (!PostId.isValid(id)) {
+					problems.add("post: is not a post id");
+					break;
+				}
+				asked.add(new PostId(id));
+			}
+		}
+		if (!problems.isEmpty()) {
+			return badRequest(problems);
+		}
+		Map<PostId, Comments.PublishedCount> counts = this.comments.publishedCounts(asked);
+		CRC32 crc = new CRC32();
+		counts.forEach((p, c) -> crc.update((p.value() + ":" + c.version() + ";").getBytes(StandardCharsets.UTF_8)));
+		String eTag = "\"" + this.representation + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
+		if (matches(eTag, request)) {
+			return notModified(eTag);
+		}
+		Map<String, Integer> body = new LinkedHashMap<>();
+		counts.forEach((p, c) -> body.put(p.value(), c.count()));
+		return ResponseEntity.ok().cacheControl(PUBLIC).eTag(eTag).body(body);
 	}
 
 	@GetMapping("/api/v1/comments/{id}")
@@ -75,11 +178,39 @@ class ThreadController {
 			return notFound("Unknown comment", "'" + id + "' is not a comment id.");
 		}
 		return this.comments.find(commentId)
-			.<ResponseEntity<?>>map(c -> ResponseEntity.ok(new CommentState(c.id().toString(), c.postId().value(),
-					c.status().wireValue())))
+			.<ResponseEntity<?>>map(c -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
+				.body(new CommentState(c.id().toString(), c.postId().value(), c.status().wireValue())))
 			.orElseGet(() -> recentlyMinted(commentId)
-					? ResponseEntity.ok(new CommentState(commentId.toString(), null, CommentStatus.PENDING.wireValue()))
+					? ResponseEntity.ok().cacheControl(CacheControl.noStore())
+						.body(new CommentState(commentId.toString(), null, CommentStatus.PENDING.wireValue()))
 					: notFound("Unknown comment", "No comment with id " + commentId + "."));
+	}
+
+	private String eTag(long version) {
+		return "\"" + this.representation + "-" + version + "\"";
+	}
+
+	/** Whether the client's {@code If-None-Match} names this ETag (weak comparison, as RFC 9110 asks) or is {@code *}. */
+	private static boolean matches(String eTag, HttpServletRequest request) {
+		ETag current = ETag.create(eTag);
+		for (String header : Collections.list(request.getHeaders(HttpHeaders.IF_NONE_MATCH))) {
+			for (ETag tag : ETag.parse(header)) {
+				if (tag.isWildcard() || tag.compare(current, false)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static ResponseEntity<?> notModified(String eTag) {
+		return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(PUBLIC).eTag(eTag).build();
+	}
+
+	private ThreadEntry entry(ThreadComment c) {
+		return new ThreadEntry(c.id().toString(), c.parentId() == null ? null : c.parentId().toString(), c.authorName(),
+				c.authorUrl(), c.text(), c.html(), c.avatarId() == null ? null : this.avatars + c.avatarId() + ".svg",
+				c.submittedAt(), c.replies().stream().map(this::entry).toList());
 	}
 
 	private boolean recentlyMinted(CommentId id) {
@@ -93,19 +224,23 @@ class ThreadController {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}
 
-	record Thread(String postId, int count, List<ThreadEntry> comments) {
+	private static ResponseEntity<ProblemDetail> badRequest(List<String> problems) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", problems));
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", problems.stream().map(p -> {
+			int colon = p.indexOf(": ");
+			return Map.of("field", p.substring(0, colon), "message", p.substring(colon + 2));
+		}).toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** @param next the cursor of the next page ({@code cursor=}), {@code null} on the last page */
+	record Thread(String postId, int count, List<ThreadEntry> comments, @Nullable String next) {
 	}
 
 	/** @param avatar the commenter's identicon, {@code null} when none is stored */
 	record ThreadEntry(String id, @Nullable String parentId, String authorName, @Nullable String authorUrl, String text,
 			String html, @Nullable String avatar, Instant createdAt, List<ThreadEntry> replies) {
-
-		static ThreadEntry of(Comment c, String html, String avatars) {
-			return new ThreadEntry(c.id().toString(), c.parentId() == null ? null : c.parentId().toString(),
-					c.author().name(), c.author().url(), c.text(), html,
-					c.avatarId() == null ? null : avatars + c.avatarId() + ".svg", c.submittedAt(), new ArrayList<>());
-		}
-
 	}
 
 	record CommentState(String id, @Nullable String postId, String status) {

@@ -1,4 +1,4 @@
-package dev.moderato.comments.web;
+package dev.moderato.comments;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

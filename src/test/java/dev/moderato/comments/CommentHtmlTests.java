@@ -1,4 +1,4 @@
-package dev.moderato.comments.web;
+package dev.moderato.comments;
 
 import org.junit.jupiter.api.Test;
 
