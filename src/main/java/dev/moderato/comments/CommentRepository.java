@@ -116,14 +116,6 @@ class CommentRepository {
 			.optional();
 	}
 
-	List<Comment> findByPostAndStatus(PostId post, CommentStatus status) {
-		return this.jdbc.sql("select " + COLUMNS + " from comment where post_id = ? and status = ? order by submitted_at, id")
-			.param(post.value())
-			.param(status.name())
-			.query(this::map)
-			.list();
-	}
-
 	CommentPage query(CommentQuery query) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from comment where status in (:statuses)");
 		Map<String, Object> params = new HashMap<>();

@@ -79,18 +79,6 @@ public class Comments {
 		}
 	}
 
-	/** How many comments this commenter left since then. */
-	@Transactional(readOnly = true)
-	public int countFrom(EmailHash commenter, Instant since) {
-		return this.signals.countSince("email_hash", commenter.value(), since);
-	}
-
-	/** How many comments came from this network (IP prefix) since then. */
-	@Transactional(readOnly = true)
-	public int countFromNetwork(String ipPrefix, Instant since) {
-		return this.signals.countSince("ip_prefix", ipPrefix, since);
-	}
-
 	/**
 	 * How many comments on other posts since then have a text fingerprint within {@code maxBits} differing bits of
 	 * this one: the same comment left on many posts.
@@ -273,12 +261,6 @@ public class Comments {
 	@Transactional
 	public int fillMissingHtml(int batch) {
 		return this.threads.fillMissingHtml(batch);
-	}
-
-	/** A post's published comments, oldest first. */
-	@Transactional(readOnly = true)
-	public List<Comment> published(PostId post) {
-		return this.repository.findByPostAndStatus(post, CommentStatus.APPROVED);
 	}
 
 }
