@@ -58,9 +58,12 @@ class BrokerRestartTests {
 
 			List<String> accepted = List.copyOf(submitter.accepted);
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			// a 503 answered while the broker died mid-request may still have been appended (Kafka cannot tell the
+			// producer): every 202 is stored, and at most the refused ones besides
+			int refused = submitter.refused.get();
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc
 				.sql("select count(*) from comment where post_id = ?").param(postId).query(Integer.class).single())
-				.as("every accepted comment moderated").isEqualTo(accepted.size()));
+				.as("every accepted comment moderated").isBetween(accepted.size(), accepted.size() + refused));
 			Topics topics = new Topics(app.getBean(ConsumerFactory.class));
 			JsonMapper json = app.getBean(JsonMapper.class);
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -70,8 +73,8 @@ class BrokerRestartTests {
 					.filter(v -> postId.equals(v.get("postId").asString()))
 					.collect(Collectors.groupingBy(v -> v.get("commentId").asString(),
 							Collectors.mapping(v -> v.get("eventId").asString(), Collectors.toSet())));
-				assertThat(verdicts.keySet()).as("a verdict for every 202, none for anything else")
-					.containsExactlyInAnyOrderElementsOf(accepted);
+				assertThat(verdicts.keySet()).as("a verdict for every 202").containsAll(accepted)
+					.as("and at most for the refused ones besides").hasSizeLessThanOrEqualTo(accepted.size() + refused);
 				assertThat(verdicts.values()).as("one verdict per comment").allSatisfy(ids -> assertThat(ids).hasSize(1));
 			});
 		}
