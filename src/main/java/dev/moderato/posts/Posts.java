@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.moderato.sites.SiteId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,10 @@ public class Posts {
 
 	@Transactional(readOnly = true)
 	public Optional<Post> find(PostId id) {
-		return this.jdbc.sql("select id, title, url, author_name, author_email from post where id = ?")
+		return this.jdbc.sql("select id, site_id, title, url, author_name, author_email from post where id = ?")
 			.param(id.value())
-			.query((rs, n) -> new Post(new PostId(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+			.query((rs, n) -> new Post(new PostId(rs.getString(1)), new SiteId(rs.getString(2)), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6)))
 			.optional();
 	}
 
@@ -72,12 +73,13 @@ public class Posts {
 	public boolean register(Post post) {
 		boolean created = !inDatabase(post.id());
 		this.jdbc.sql("""
-				insert into post (id, title, url, author_name, author_email, created_at, updated_at)
-				values (:id, :title, :url, :authorName, :authorEmail, :now, :now)
-				on conflict (id) do update set title = excluded.title, url = excluded.url,
+				insert into post (id, site_id, title, url, author_name, author_email, created_at, updated_at)
+				values (:id, :siteId, :title, :url, :authorName, :authorEmail, :now, :now)
+				on conflict (id) do update set site_id = excluded.site_id, title = excluded.title, url = excluded.url,
 				  author_name = excluded.author_name, author_email = excluded.author_email, updated_at = excluded.updated_at
 				""")
 			.param("id", post.id().value())
+			.param("siteId", post.siteId().value())
 			.param("title", post.title())
 			.param("url", post.url())
 			.param("authorName", post.authorName())
