@@ -6,11 +6,13 @@ import java.time.Instant;
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.Comments;
 import dev.moderato.comments.ReplyTarget;
+import dev.moderato.posts.FirstUse;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.IpAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ public class CommentIntake {
 
 	private final Posts posts;
 
+	private final FirstUse firstUse;
+
 	private final Comments comments;
 
 	private final CommenterPrivacy privacy;
@@ -43,9 +47,10 @@ public class CommentIntake {
 
 	private final Timer publishTimer;
 
-	CommentIntake(Posts posts, Comments comments, CommenterPrivacy privacy, SubmissionPublisher publisher, Clock clock,
+	CommentIntake(Posts posts, FirstUse firstUse, Comments comments, CommenterPrivacy privacy, SubmissionPublisher publisher, Clock clock,
 			MeterRegistry meters) {
 		this.posts = posts;
+		this.firstUse = firstUse;
 		this.comments = comments;
 		this.privacy = privacy;
 		this.publisher = publisher;
@@ -62,7 +67,18 @@ public class CommentIntake {
 	 * @throws IntakeUnavailable if Kafka did not acknowledge it in time
 	 */
 	public CommentId submit(Submission submission) {
-		checkReferences(submission);
+		return submit(submission, null);
+	}
+
+	/**
+	 * @param page the page the comment was written on, if the client named it: the post is created on first use if it
+	 * does not exist yet and its site allows it
+	 * @return the new comment's id, once Kafka acknowledged it
+	 * @throws SubmissionRefused if the post or the parent comment does not allow it
+	 * @throws IntakeUnavailable if Kafka did not acknowledge it in time
+	 */
+	public CommentId submit(Submission submission, @Nullable Page page) {
+		checkReferences(submission, page);
 		Instant now = this.clock.instant();
 		CommentId id = CommentId.next(now);
 		IpAddress ip = this.privacy.protect(submission.remoteAddress());
@@ -87,11 +103,19 @@ public class CommentIntake {
 		return id;
 	}
 
-	private void checkReferences(Submission submission) {
+	private void checkReferences(Submission submission, @Nullable Page page) {
 		if (!this.posts.exists(submission.postId())) {
+			if (page == null) {
+				count("refused");
+				throw new SubmissionRefused(SubmissionRefused.Reason.UNKNOWN_POST,
+						"No post with id '" + submission.postId() + "' is registered.");
+			}
+			createOnFirstUse(submission, page);
+		}
+		if (!this.posts.commentsOpen(submission.postId())) {
 			count("refused");
-			throw new SubmissionRefused(SubmissionRefused.Reason.UNKNOWN_POST,
-					"No post with id '" + submission.postId() + "' is registered.");
+			throw new SubmissionRefused(SubmissionRefused.Reason.COMMENTS_CLOSED,
+					"Comments on this post are closed.");
 		}
 		if (submission.parentId() != null) {
 			ReplyTarget target = replyTarget(submission);
@@ -110,6 +134,28 @@ public class CommentIntake {
 				});
 			}
 		}
+	}
+
+	private void createOnFirstUse(Submission submission, Page page) {
+		try {
+			this.firstUse.create(submission.postId(), page.url(), page.title(), page.origin());
+		}
+		catch (FirstUse.NotCreated ex) {
+			count("refused");
+			throw new SubmissionRefused(ex.reason() == FirstUse.NotCreated.Reason.NO_AUTHOR
+					? SubmissionRefused.Reason.SITE_WITHOUT_AUTHOR : SubmissionRefused.Reason.UNKNOWN_POST,
+					ex.getMessage());
+		}
+	}
+
+	/**
+	 * The page a comment was written on, as its client named it.
+	 *
+	 * @param url the page's canonical URL ({@code postUrl})
+	 * @param title the page's title ({@code postTitle}), if given
+	 * @param origin the request's {@code Origin} header, if it had one
+	 */
+	public record Page(String url, @Nullable String title, @Nullable String origin) {
 	}
 
 	/**

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class IntakeRoleFilter extends OncePerRequestFilter {
 
-	private static final Pattern SUBMIT = Pattern.compile("/api/v1/posts/[^/]+/comments/?");
+	private static final Pattern SUBMIT = Pattern.compile("/api/v1/(posts/[^/]+/)?comments/?");
 
 	private final boolean intake;
 

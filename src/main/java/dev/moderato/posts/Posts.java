@@ -1,23 +1,35 @@
 package dev.moderato.posts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.moderato.sites.SiteId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The registry of posts: look one up, register or update one.
+ * The registry of posts: look one up, register or update one, close or reopen its comments.
  * <p>
- * Which posts exist is kept in a bounded in-memory cache, so intake can accept comments on known posts while the
- * database is briefly unreachable. Only "exists" answers are cached: posts are registered or updated (an upsert) but
- * never deleted, so a cached "exists" never goes stale on any instance, and an unknown id is always asked of the
- * database, so a post registered on another instance is seen at once.
+ * Which posts exist, and whether they take comments, is kept in a bounded in-memory cache, so intake can accept
+ * comments on known posts while the database is briefly unreachable. Only "exists" answers are cached: posts are
+ * registered or updated (an upsert) but never deleted, so a cached "exists" never goes stale on any instance, and an
+ * unknown id is always asked of the database, so a post registered on another instance is seen at once. Whether
+ * comments are open is read again at most {@link #REFRESH} after it was last read (the old answer is kept while the
+ * database cannot be reached); a post closed or reopened on this instance is seen at once, on another within that
+ * time, and so is a change of its site's {@code closeAfterDays}.
  */
 @Service
 public class Posts {
@@ -29,11 +41,16 @@ public class Posts {
 
 	private final Clock clock;
 
-	private final Cache<PostId, Boolean> known = Caffeine.newBuilder().maximumSize(KNOWN_POSTS).build();
+	/** How long whether a post's comments are open may be answered from memory. */
+	static final Duration REFRESH = Duration.ofSeconds(10);
+
+	private final LoadingCache<PostId, Standing> known;
 
 	Posts(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		// a loader answering null caches nothing: unknown ids are asked again
+		this.known = Caffeine.newBuilder().maximumSize(KNOWN_POSTS).refreshAfterWrite(REFRESH).build(this::standing);
 	}
 
 	@Transactional(readOnly = true)
@@ -51,14 +68,127 @@ public class Posts {
 	 * reached
 	 */
 	public boolean exists(PostId id) {
-		if (this.known.getIfPresent(id) != null) {
-			return true;
+		return this.known.get(id) != null;
+	}
+
+	/**
+	 * Whether the post takes comments now: it exists, no admin closed its comments, and its site's
+	 * {@code closeAfterDays} (if any) have not passed since it was created. Computed on every call, not by a job.
+	 * @throws org.springframework.dao.DataAccessException if the post was not seen before and the database cannot be
+	 * reached
+	 */
+	public boolean commentsOpen(PostId id) {
+		Standing standing = this.known.get(id);
+		return standing != null && standing.open(this.clock.instant());
+	}
+
+	/** The post as admins see it: when it was created, and whether its comments are closed. */
+	@Transactional(readOnly = true)
+	public Optional<PostStatus> status(PostId id) {
+		return this.jdbc.sql(STATUS + " where p.id = ?").param(id.value()).query(this::toStatus).optional();
+	}
+
+	/** The oldest post stored with this (normalised) URL, if any. */
+	@Transactional(readOnly = true)
+	public Optional<PostStatus> findByUrl(String url) {
+		return this.jdbc.sql(STATUS + " where p.url = ? order by p.created_at, p.id limit 1")
+			.param(url)
+			.query(this::toStatus)
+			.optional();
+	}
+
+	/** A page of a site's posts by id, after the given id ({@code null}: from the first). */
+	@Transactional(readOnly = true)
+	public List<PostStatus> ofSite(SiteId site, @Nullable PostId after, int limit) {
+		return this.jdbc.sql(STATUS + " where p.site_id = ? and p.id > ? order by p.id limit ?")
+			.params(site.value(), after == null ? "" : after.value(), limit)
+			.query(this::toStatus)
+			.list();
+	}
+
+	/**
+	 * Closes or reopens a post's comments ({@code post.comments_closed}); the site's age limit still applies.
+	 * @return whether the post exists
+	 */
+	@Transactional
+	public boolean closeComments(PostId id, boolean closed) {
+		int updated = this.jdbc.sql("update post set comments_closed = ?, updated_at = ? where id = ?")
+			.params(closed, Timestamp.from(this.clock.instant()), id.value())
+			.update();
+		forgetAfterCommit(id);
+		return updated == 1;
+	}
+
+	private static final String STATUS = """
+			select p.id, p.site_id, p.title, p.url, p.author_name, p.author_email, p.created_at, p.comments_closed,
+			  s.close_after_days
+			from post p join site s on s.id = p.site_id""";
+
+	private PostStatus toStatus(ResultSet rs, int row) throws SQLException {
+		Post post = new Post(new PostId(rs.getString(1)), new SiteId(rs.getString(2)), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6));
+		Standing standing = new Standing(rs.getTimestamp(7).toInstant(), rs.getBoolean(8),
+				rs.getObject(9, Integer.class));
+		return new PostStatus(post, standing.createdAt(), standing.closed(), standing.open(this.clock.instant()));
+	}
+
+	private @Nullable Standing standing(PostId id) {
+		return this.jdbc.sql("""
+				select p.created_at, p.comments_closed, s.close_after_days
+				from post p join site s on s.id = p.site_id where p.id = ?""")
+			.param(id.value())
+			.query((rs, n) -> new Standing(rs.getTimestamp(1).toInstant(), rs.getBoolean(2),
+					rs.getObject(3, Integer.class)))
+			.optional()
+			.orElse(null);
+	}
+
+	/** Read again once the transaction that changed the post committed (never cached before: it may roll back). */
+	private void forgetAfterCommit(PostId id) {
+		this.known.invalidate(id);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					Posts.this.known.invalidate(id);
+				}
+
+			});
 		}
-		boolean exists = inDatabase(id);
-		if (exists) {
-			this.known.put(id, Boolean.TRUE);
+	}
+
+	/**
+	 * Creates a post unless one with its id exists (a concurrent first comment on the same page created it): never
+	 * changes an existing post.
+	 * @return {@code true} if this call created it
+	 */
+	@Transactional
+	boolean createIfAbsent(Post post) {
+		int inserted = this.jdbc.sql("""
+				insert into post (id, site_id, title, url, author_name, author_email, created_at, updated_at)
+				values (:id, :siteId, :title, :url, :authorName, :authorEmail, :now, :now)
+				on conflict (id) do nothing
+				""")
+			.param("id", post.id().value())
+			.param("siteId", post.siteId().value())
+			.param("title", post.title())
+			.param("url", post.url())
+			.param("authorName", post.authorName())
+			.param("authorEmail", post.authorEmail())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+		return inserted == 1;
+	}
+
+	/** Whether comments are open, from what is stored about a post and its site. */
+	private record Standing(Instant createdAt, boolean closed, @Nullable Integer closeAfterDays) {
+
+		boolean open(Instant now) {
+			return !this.closed && (this.closeAfterDays == null
+					|| now.isBefore(this.createdAt.plus(Duration.ofDays(this.closeAfterDays))));
 		}
-		return exists;
+
 	}
 
 	private boolean inDatabase(PostId id) {
@@ -86,7 +216,8 @@ public class Posts {
 			.param("authorEmail", post.authorEmail())
 			.param("now", java.sql.Timestamp.from(this.clock.instant()))
 			.update();
-		// not cached yet: the transaction may still roll back; the first lookup after it commits caches it
+		// its site may have changed: whether it is open is read again once the transaction commits
+		forgetAfterCommit(post.id());
 		return created;
 	}
 

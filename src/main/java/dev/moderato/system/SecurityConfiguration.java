@@ -8,6 +8,7 @@ import dev.moderato.accounts.AccountSessionCheck;
 import dev.moderato.accounts.AccountSettings;
 import dev.moderato.accounts.ApiTokenAuthentication;
 import dev.moderato.accounts.ApiTokens;
+import dev.moderato.sites.Sites;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -57,12 +58,16 @@ class SecurityConfiguration {
 			AccountSettings accounts) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**", "/error")
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.GET, "/api/v1/posts/*/comments", "/api/v1/comments/*", "/api/v1/counts").permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/posts/*/comments", "/api/v1/privacy/requests").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/posts/*/comments", "/api/v1/comments/*", "/api/v1/counts",
+						"/api/v1/posts/by-url").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/posts/*/comments", "/api/v1/comments", "/api/v1/privacy/requests").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/avatars/**").permitAll()
 				.requestMatchers("/api/v1/privacy/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/v1/posts/*").hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/posts/*").hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/api/v1/posts/*/close", "/api/v1/posts/*/reopen").hasRole("ADMIN")
+				.requestMatchers("/api/v1/sites/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/accounts/me/**").authenticated()
 				.requestMatchers("/api/v1/accounts/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/moderation/audit/**", "/api/v1/notifications/**").hasRole("ADMIN")
@@ -99,6 +104,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/moderation/links/**", "/privacy/confirm/**", "/notifications/**", "/login", "/css/**", "/js/**",
 						"/favicon.ico", "/").permitAll()
+				.requestMatchers("/moderation/sites/**", "/moderation/sites").hasRole("ADMIN")
 				.requestMatchers("/moderation/**").hasRole("MODERATOR")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/moderation", true)
@@ -131,13 +137,19 @@ class SecurityConfiguration {
 
 	/** Ahead of every other filter but the character encoding, so even a 413 or 429 carries the CORS headers. */
 	@Bean
-	FilterRegistrationBean<CorsFilter> earlyCorsFilter(CorsConfigurationSource corsConfigurationSource) {
-		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(corsConfigurationSource));
+	FilterRegistrationBean<CorsFilter> earlyCorsFilter(CorsConfigurationSource publicApiCors) {
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(publicApiCors));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
 
+	/** The configured origins and, looked up on each request, every site's ({@link SiteOriginsCors}). */
 	@Bean
+	CorsConfigurationSource publicApiCors(SystemSettings settings, Sites sites) {
+		return new SiteOriginsCors(corsConfigurationSource(settings), sites);
+	}
+
+	/** The public API's CORS rules for the configured origins alone. */
 	CorsConfigurationSource corsConfigurationSource(SystemSettings settings) {
 		CorsConfiguration publicApi = new CorsConfiguration();
 		publicApi.setAllowedOriginPatterns(settings.allowedOrigins());
@@ -149,7 +161,9 @@ class SecurityConfiguration {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/v1/posts/*/comments", publicApi);
 		source.registerCorsConfiguration("/api/v1/comments/*", publicApi);
+		source.registerCorsConfiguration("/api/v1/comments", publicApi);
 		source.registerCorsConfiguration("/api/v1/counts", publicApi);
+		source.registerCorsConfiguration("/api/v1/posts/by-url", publicApi);
 		source.registerCorsConfiguration("/api/v1/privacy/requests", publicApi);
 		return source;
 	}

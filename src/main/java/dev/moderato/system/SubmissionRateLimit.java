@@ -41,7 +41,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>each client network (/24 or /48) gets {@code moderato.system.submissions-per-minute} comments and privacy
  * requests a minute;</li>
  * <li>each commenter email gets {@code moderato.system.comments-per-email-per-hour} comments an hour, whichever
- * networks they come from. The bucket is keyed by the email's keyed hash; the address itself is never kept.</li>
+ * networks they come from, from JSON and from a plain HTML form alike. The bucket is keyed by the email's keyed hash; the address itself is never kept.</li>
  * </ul>
  * The client is {@code request.getRemoteAddr()}, which Tomcat takes from {@code X-Forwarded-For} only when the peer is
  * a configured proxy ({@code server.tomcat.remoteip.internal-proxies}, none by default). Loopback peers (the dev run, a
@@ -53,6 +53,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SubmissionRateLimit extends OncePerRequestFilter {
 
 	private static final Pattern COMMENTS = Pattern.compile("/api/v1/posts/[^/]+/comments/?");
+
+	/** Where a plain HTML form may post a comment by its page's URL. */
+	private static final String FORM = "/api/v1/comments";
 
 	private final CommenterPrivacy privacy;
 
@@ -74,7 +77,7 @@ class SubmissionRateLimit extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		return !"POST".equals(request.getMethod())
-				|| !(COMMENTS.matcher(uri).matches() || "/api/v1/privacy/requests".equals(uri));
+				|| !(isComment(uri) || "/api/v1/privacy/requests".equals(uri));
 	}
 
 	@Override
@@ -90,12 +93,14 @@ class SubmissionRateLimit extends OncePerRequestFilter {
 			reject(request, response, wait, "Too many submissions from your network.");
 			return;
 		}
-		if (!COMMENTS.matcher(request.getRequestURI()).matches() || !isJson(request)) {
+		if (!isComment(request.getRequestURI()) || !(isJson(request) || isForm(request))) {
 			chain.doFilter(request, response);
 			return;
 		}
-		Buffered buffered = new Buffered(request);
-		String commenter = commenterOf(buffered.body);
+		// a plain HTML form's fields are read by the servlet container, which keeps them for the controller
+		HttpServletRequest forward = isJson(request) ? new Buffered(request) : request;
+		String commenter = forward instanceof Buffered buffered ? commenterOf(buffered.body)
+				: commenterOf(request.getParameter("authorEmail"));
 		if (commenter != null) {
 			wait = take(this.commenters, commenter, this.settings.commentsPerEmailPerHour(), Duration.ofHours(1));
 			if (wait > 0) {
@@ -103,7 +108,15 @@ class SubmissionRateLimit extends OncePerRequestFilter {
 				return;
 			}
 		}
-		chain.doFilter(buffered, response);
+		chain.doFilter(forward, response);
+	}
+
+	private static boolean isComment(String uri) {
+		return COMMENTS.matcher(uri).matches() || FORM.equals(uri);
+	}
+
+	private @Nullable String commenterOf(@Nullable String email) {
+		return email != null && !email.isBlank() ? this.privacy.hash(email.strip()).value() : null;
 	}
 
 	/** The keyed hash of the submission's email, or null if there is none to read (validation will say so). */
@@ -150,6 +163,16 @@ class SubmissionRateLimit extends OncePerRequestFilter {
 		try {
 			return request.getContentType() != null
 					&& MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		try {
+			return request.getContentType() != null && MediaType.APPLICATION_FORM_URLENCODED
+				.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
 		}
 		catch (IllegalArgumentException ex) {
 			return false;

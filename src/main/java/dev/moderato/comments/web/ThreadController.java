@@ -20,6 +20,7 @@ import dev.moderato.comments.Comments;
 import dev.moderato.comments.PublishedThread;
 import dev.moderato.comments.ThreadComment;
 import dev.moderato.comments.ThreadQuery;
+import dev.moderato.posts.FirstUse;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,11 +63,13 @@ class ThreadController {
 		.staleWhileRevalidate(Duration.ofSeconds(30));
 
 	/** Bumped when the shape of a response changes, so no cache keeps an old one under a current ETag. */
-	private static final String FORMAT = "thread-2";
+	private static final String FORMAT = "thread-3";
 
 	private final Comments comments;
 
 	private final Posts posts;
+
+	private final FirstUse pages;
 
 	private final Clock clock;
 
@@ -75,10 +78,11 @@ class ThreadController {
 	/** What besides the thread version a response depends on: the format and the public URL. */
 	private final String representation;
 
-	ThreadController(Comments comments, Posts posts, Clock clock,
+	ThreadController(Comments comments, Posts posts, FirstUse pages, Clock clock,
 			@Value("${moderato.moderation.public-url}") String publicUrl) {
 		this.comments = comments;
 		this.posts = posts;
+		this.pages = pages;
 		this.clock = clock;
 		this.avatars = publicUrl.replaceAll("/+$", "") + AvatarController.PATH;
 		CRC32 crc = new CRC32();
@@ -122,8 +126,9 @@ class ThreadController {
 		if (!this.posts.exists(post)) {
 			return notFound("Unknown post", "No post with id '" + postId + "' is registered.");
 		}
+		boolean open = this.posts.commentsOpen(post);
 		if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
-			String current = eTag(this.comments.threadVersion(post));
+			String current = eTag(this.comments.threadVersion(post), open);
 			if (matches(current, request)) {
 				return notModified(current);
 			}
@@ -131,29 +136,48 @@ class ThreadController {
 		PublishedThread thread = this.comments.thread(post, new ThreadQuery(sort, after, size));
 		return ResponseEntity.ok()
 			.cacheControl(PUBLIC)
-			.eTag(eTag(thread.version()))
-			.body(new Thread(postId, thread.count(), thread.comments().stream().map(this::entry).toList(),
+			.eTag(eTag(thread.version(), open))
+			.body(new Thread(postId, thread.count(), open, thread.comments().stream().map(this::entry).toList(),
 					thread.next() == null ? null : thread.next().encode()));
 	}
 
+	/**
+	 * Published counts by post id ({@code post=}) and by page URL ({@code url=}, the page's post, or the one it will
+	 * get; 0 for a page no site takes comments for), each answered under the key it was asked by.
+	 */
 	@GetMapping("/api/v1/counts")
 	ResponseEntity<?> counts(@RequestParam(name = "post", required = false) @Nullable List<String> ids,
-			HttpServletRequest request) {
+			@RequestParam(name = "url", required = false) @Nullable List<String> urls, HttpServletRequest request) {
 		Set<PostId> asked = new LinkedHashSet<>();
+		Map<String, PostId> keys = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
-		if (ids == null || ids.isEmpty()) {
-			problems.add("post: give at least one post id (post=a&post=b)");
+		int size = (ids == null ? 0 : ids.size()) + (urls == null ? 0 : urls.size());
+		if (size == 0) {
+			problems.add("post: give at least one post id (post=a&post=b) or page URL (url=)");
 		}
-		else if (ids.size() > MAX_COUNTS) {
-			problems.add("post: at most " + MAX_COUNTS + " post ids");
+		else if (size > MAX_COUNTS) {
+			problems.add((ids == null || ids.isEmpty() ? "url" : "post") + ": at most " + MAX_COUNTS
+					+ " post ids and URLs together");
 		}
 		else {
-			for (String id : ids) {
+			for (String id : ids == null ? List.<String>of() : ids) {
 				if (!PostId.isValid(id)) {
 					problems.add("post: is not a post id");
 					break;
 				}
 				asked.add(new PostId(id));
+				keys.put(id, new PostId(id));
+			}
+			for (String url : urls == null ? List.<String>of() : urls) {
+				if (dev.moderato.posts.PostUrl.normalise(url).isEmpty()) {
+					problems.add("url: is not an absolute http or https URL");
+					break;
+				}
+				this.pages.page(url).ifPresent(page -> {
+					asked.add(page.id());
+					keys.put(url, page.id());
+				});
+				keys.putIfAbsent(url, null);
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -162,12 +186,16 @@ class ThreadController {
 		Map<PostId, Comments.PublishedCount> counts = this.comments.publishedCounts(asked);
 		CRC32 crc = new CRC32();
 		counts.forEach((p, c) -> crc.update((p.value() + ":" + c.version() + ";").getBytes(StandardCharsets.UTF_8)));
+		keys.forEach((key, p) -> crc.update((key + "=" + p + ";").getBytes(StandardCharsets.UTF_8)));
 		String eTag = "\"" + this.representation + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + "\"";
 		if (matches(eTag, request)) {
 			return notModified(eTag);
 		}
 		Map<String, Integer> body = new LinkedHashMap<>();
-		counts.forEach((p, c) -> body.put(p.value(), c.count()));
+		keys.forEach((key, post) -> {
+			Comments.PublishedCount count = post == null ? null : counts.get(post);
+			body.put(key, count == null ? 0 : count.count());
+		});
 		return ResponseEntity.ok().cacheControl(PUBLIC).eTag(eTag).body(body);
 	}
 
@@ -186,8 +214,9 @@ class ThreadController {
 					: notFound("Unknown comment", "No comment with id " + commentId + "."));
 	}
 
-	private String eTag(long version) {
-		return "\"" + this.representation + "-" + version + "\"";
+	/** Closing a post changes no comment, so whether it is open is part of the tag. */
+	private String eTag(long version, boolean open) {
+		return "\"" + this.representation + "-" + version + (open ? "" : "-closed") + "\"";
 	}
 
 	/** Whether the client's {@code If-None-Match} names this ETag (weak comparison, as RFC 9110 asks) or is {@code *}. */
@@ -235,7 +264,8 @@ class ThreadController {
 	}
 
 	/** @param next the cursor of the next page ({@code cursor=}), {@code null} on the last page */
-	record Thread(String postId, int count, List<ThreadEntry> comments, @Nullable String next) {
+	/** @param commentsOpen whether the post takes comments (a closed post keeps its thread, shown without a form) */
+	record Thread(String postId, int count, boolean commentsOpen, List<ThreadEntry> comments, @Nullable String next) {
 	}
 
 	/** @param avatar the commenter's identicon, {@code null} when none is stored */

@@ -13,9 +13,11 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The "Leave a Reply" form as JSON. Required: name, email, text. Optional spam hints a frontend may send: the value
- * of a hidden honeypot field ({@code honeypot}; people leave it empty) and how long the form was open
- * ({@code timeToSubmitMs}). Lengths are counted in characters (code points), as people count them.
+ * The "Leave a Reply" form, as JSON or as a plain HTML form (the same fields, the same checks). Required: name, email,
+ * text. Optional spam hints a frontend may send: the value of a hidden honeypot field ({@code honeypot}; people leave
+ * it empty) and how long the form was open ({@code timeToSubmitMs}). Optional for a post created on first use: the
+ * page's canonical URL ({@code postUrl}) and title ({@code postTitle}). Lengths are counted in characters (code
+ * points), as people count them.
  */
 record SubmissionForm(
 		@NotBlank @CodePoints(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") @Nullable String authorName,
@@ -24,7 +26,8 @@ record SubmissionForm(
 		@NotNull @Nullable String text,
 		@Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", message = "must be a comment id") @Nullable String parentId,
 		@Nullable Boolean notifyReplies, @Size(max = 2000) @Nullable String honeypot,
-		@Min(value = 0, message = "must not be negative") @Nullable Long timeToSubmitMs) {
+		@Min(value = 0, message = "must not be negative") @Nullable Long timeToSubmitMs,
+		@Size(max = 2000) @Nullable String postUrl, @Size(max = 1000) @Nullable String postTitle) {
 
 	/** The text is checked after normalising, as it will be stored. */
 	@AssertTrue(message = "must be 1 to " + CommentText.MAX_LENGTH + " characters after trimming")
