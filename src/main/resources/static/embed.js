@@ -70,6 +70,7 @@ header{display:flex;flex-wrap:wrap;align-items:center;gap:.25em .75em}
 .when{color:var(--mu);font-size:.875em}
 .body p{margin:.5em 0}
 .body{margin-inline-start:calc(40px + .75em)}
+article>.link{margin-inline-start:calc(40px + .25em)}
 .replies{margin-inline-start:var(--in)}
 .replies .replies .replies .replies .replies{margin-inline-start:0}
 .pending>article{background:var(--pb);color:var(--pt);padding-inline:.5em}
@@ -91,7 +92,7 @@ textarea{min-height:8em;resize:vertical}
 .notice.bad{background:var(--bg);color:var(--er);border:2px solid var(--er)}
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media (max-width:30em){.m{--in:var(--moderato-indent-narrow,.75rem)}.body{margin-inline-start:0}}
+@media (max-width:30em){.m{--in:var(--moderato-indent-narrow,.75rem)}.body,article>.link{margin-inline-start:0}}
 `;
 
 let sheet = null, seq = 0, policy = null;
@@ -339,7 +340,8 @@ function mount(host) {
         if (k && !server[k]) server[k] = String(e.message || '').replace(/^./, c => c.toUpperCase()) + '.';
       }
       const f = showErrors(server);
-      if (f) { say(S.fix, true); f.focus(); } else say(S.failed, true, true);
+      if (f) { say(S.fix, true); f.focus(); }
+      else say(j.errors.some(e => e.field === 'parentId') ? S.parentGone : S.failed, true, true);
     }
     else if (r.status === 422) say(S.parentGone, true, true);
     else if (r.status === 429 || r.status === 503) say(t('retryIn', { s: retryAfter(r) }), true, true);

@@ -147,6 +147,7 @@ class EmbedBrowserTests {
 		type("textarea[name=text]", "Ozu's pillow shots finally made sense to me on this viewing.");
 		type("input[name=name]", "Robin");
 		type("input[name=email]", email);
+		shadow("input[name=save]").click();
 		form.findElement(By.cssSelector("button[type=submit]")).click();
 
 		waitForText(".notice", "awaiting moderation");
@@ -155,6 +156,9 @@ class EmbedBrowserTests {
 		WebElement pending = this.wait.until(d -> shadowOrNull(".own .pending"));
 		assertThat(pending.getText()).contains("Robin", "Awaiting moderation", "pillow shots");
 		String id = pending.getAttribute("id").substring("comment-".length());
+		assertThat((String) js("return localStorage.getItem('moderato:pending')")).as("kept by id, never with the email")
+			.contains(id).doesNotContain(email);
+		assertThat((String) js("return localStorage.getItem('moderato:author')")).as("saved, as asked").contains(email);
 		screenshot("embed-demo-awaiting");
 
 		approveWhenHeld(id);
@@ -174,7 +178,10 @@ class EmbedBrowserTests {
 		assertThat(shadowOrNull(".home form")).as("the form went back under the thread").isNotNull();
 		approveWhenHeld(replyId);
 		this.wait.until(d -> shadowOrNull("li#comment-" + id + " > ol.replies > li#comment-" + replyId + ":not(.pending)"));
+		js("document.getElementById('moderato').scrollIntoView()");
 		screenshot("embed-demo-thread");
+		shadow("input[name=save]").click();
+		assertThat(js("return localStorage.getItem('moderato:author')")).as("unticked, forgotten").isNull();
 
 		this.browser.get(local("/demo#comment-" + replyId));
 		this.wait.until(d -> shadowOrNull("li#comment-" + replyId + ".target"));
@@ -269,6 +276,13 @@ class EmbedBrowserTests {
 		waitForText(".notice", "awaiting moderation");
 		assertThat(js("return document.getElementById('moderato').shadowRoot.activeElement.className")).isEqualTo("notice");
 		assertThat(shadow("input[name=notify]").isSelected()).isTrue();
+
+		String id = shadow(".own .pending").getAttribute("id").substring("comment-".length());
+		Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.json(this.api.get("/api/v1/comments/" + id)).path("status").asString().equals("held"));
+		assertThat(this.moderator.act(id, "reject").getStatusCode().is2xxSuccessful()).isTrue();
+		waitForText(".notice", "Your comment was not published.");
+		assertThat(shadowOrNull(".pending")).as("a refused comment disappears").isNull();
 	}
 
 	@Test
