@@ -43,22 +43,24 @@ class DevSeed {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
-		this.posts.register(new Post(new PostId("demo"), "Hello, Moderato", "http://localhost/posts/demo", "Demo Author",
-				"author@example.com"));
 		if (this.accounts.find(MODERATOR).isEmpty()) {
 			this.accounts.create(MODERATOR, MODERATOR_PASSWORD, Set.of(Role.MODERATOR), Set.of());
 		}
 		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+		// the demo post lives on the demo page, so "Read it in the thread" in the author's mail opens it there
+		this.posts.register(new Post(new PostId(DemoPage.POST_ID), DemoPage.POST_TITLE, base + "/demo", "Demo Author",
+				"author@example.com"));
 		log.info("""
 
 				=== Moderato is running on its embedded default ===
+				  Demo blog post: {}/demo   (a film review with the comment embed: comment, moderate, see it appear)
 				  Public API:     {}/api/v1/posts/demo/comments   (demo post 'demo', author Demo Author <author@example.com>)
 				  Moderation:     {}/moderation   (log in as a moderator or the admin)
 				  Admin account:  {} / {}   (HTTP Basic, e.g. PUT {}/api/v1/posts/{id})
 				  Moderator:      {} / {}
 				  Caught mail:    {}/dev/mail   (SMTP on 127.0.0.1:{})
 				  Health:         {}/actuator/health
-				""", base, base, this.environment.getProperty("moderato.accounts.admin-username"),
+				""", base, base, base, this.environment.getProperty("moderato.accounts.admin-username"),
 				this.environment.getProperty("moderato.accounts.admin-password"), base, MODERATOR, MODERATOR_PASSWORD, base,
 				this.greenMail.getSmtp().getPort(), base);
 	}

@@ -28,7 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * one: {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}, {@code SPRING_DATASOURCE_URL}, {@code SPRING_MAIL_HOST}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ DevMailController.class, DevSeed.class })
+@Import({ DevMailController.class, DevSeed.class, DemoPage.class })
 public class DevServices {
 
 	@Bean
@@ -88,6 +88,16 @@ public class DevServices {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain devMailSecurity(HttpSecurity http) throws Exception {
 		return http.securityMatcher("/dev/**").authorizeHttpRequests(r -> r.anyRequest().permitAll()).build();
+	}
+
+	/** The demo blog post, open to all, under the strict policy it exists to show the embed works with. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	SecurityFilterChain demoPageSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/demo", "/demo/**")
+			.authorizeHttpRequests(r -> r.anyRequest().permitAll())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(DemoPage.CSP)))
+			.build();
 	}
 
 }

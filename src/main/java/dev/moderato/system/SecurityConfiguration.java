@@ -103,7 +103,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/moderation/links/**", "/privacy/confirm/**", "/notifications/**", "/login", "/css/**", "/js/**",
-						"/favicon.ico", "/").permitAll()
+						"/favicon.ico", "/", "/embed.js", "/count.js").permitAll()
 				.requestMatchers("/moderation/sites/**", "/moderation/sites").hasRole("ADMIN")
 				.requestMatchers("/moderation/**").hasRole("MODERATOR")
 				.anyRequest().authenticated())
