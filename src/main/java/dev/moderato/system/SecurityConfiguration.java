@@ -63,6 +63,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/privacy/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/v1/posts/*").hasRole("ADMIN")
+				.requestMatchers("/api/v1/sites/*/webhooks", "/api/v1/sites/*/webhooks/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/accounts/me/**").authenticated()
 				.requestMatchers("/api/v1/accounts/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/moderation/audit/**", "/api/v1/notifications/**").hasRole("ADMIN")
