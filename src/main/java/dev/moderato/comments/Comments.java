@@ -139,6 +139,11 @@ public class Comments {
 		return this.repository.find(id);
 	}
 
+	/** The comment's text as the sanitised HTML its thread shows. */
+	public String html(Comment comment) {
+		return CommentHtml.render(comment.text());
+	}
+
 	@Transactional(readOnly = true)
 	public boolean exists(CommentId id) {
 		return this.repository.find(id).isPresent();

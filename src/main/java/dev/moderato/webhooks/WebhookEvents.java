@@ -1,0 +1,62 @@
+package dev.moderato.webhooks;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.moderato.moderation.CommentModerated;
+import dev.moderato.posts.Post;
+import dev.moderato.posts.PostId;
+import dev.moderato.posts.Posts;
+import dev.moderato.sites.SiteId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns each verdict and decision into the deliveries its site's webhooks ask for. An application module listener:
+ * the event is kept in the outbox (Spring Modulith's publication registry) with the decision's own transaction, and
+ * marked complete only once this has recorded the deliveries, so a crash or a failure here is retried (outbox
+ * resubmission), never lost; a second run records nothing new. Runs on whichever instance made the decision; the
+ * sending is done by {@link WebhookSender} on {@code notification} instances.
+ */
+@Component
+class WebhookEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookEvents.class);
+
+	private final DeliveryLog deliveries;
+
+	private final Posts posts;
+
+	private final Clock clock;
+
+	WebhookEvents(DeliveryLog deliveries, Posts posts, Clock clock) {
+		this.deliveries = deliveries;
+		this.posts = posts;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(CommentModerated event) {
+		List<EventType> types = EventType.of(event);
+		if (types.isEmpty()) {
+			return;
+		}
+		SiteId site = PostId.isValid(event.postId())
+				? this.posts.find(new PostId(event.postId())).map(Post::siteId).orElse(SiteId.DEFAULT) : SiteId.DEFAULT;
+		for (EventType type : types) {
+			int recorded = this.deliveries.recordOnce(site, event, type, this.clock.instant());
+			if (recorded > 0) {
+				log.atInfo()
+					.addKeyValue("commentId", event.commentId())
+					.addKeyValue("postId", event.postId())
+					.addKeyValue("siteId", site.value())
+					.addKeyValue("type", type.wireValue())
+					.log("Webhook event recorded for {} webhooks", recorded);
+			}
+		}
+	}
+
+}
