@@ -12,8 +12,15 @@ final class Readers {
 	}
 
 	static SourceReader open(SourceFormat format, Path file) throws IOException {
-		// each format's reader is added here as it is written
-		throw new IllegalArgumentException("The " + format.id() + " format is not readable yet");
+		return switch (format) {
+			case WXR -> new WxrReader(file);
+			case DISQUS -> new DisqusReader(file);
+			case ISSO -> new IssoReader(file);
+			case REMARK42 -> new Remark42Reader(file);
+			case COMMENTO -> new CommentoReader(file);
+			// each format's reader is added here as it is written
+			case MODERATO -> throw new IllegalArgumentException("The " + format.id() + " format is not readable yet");
+		};
 	}
 
 }
