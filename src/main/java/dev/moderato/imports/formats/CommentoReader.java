@@ -54,7 +54,7 @@ final class CommentoReader implements SourceReader {
 		this.commenters = commenters(file);
 		this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
 		try {
-			this.json = Json.MAPPER.createParser(this.in);
+			this.json = Json.STREAMING.createParser(this.in);
 			this.json.nextToken();
 			if (!toField(this.json, "comments") || this.json.nextToken() != JsonToken.START_ARRAY) {
 				throw new BrokenFile("Not a Commento export: no \"comments\" array", null);
@@ -71,7 +71,7 @@ final class CommentoReader implements SourceReader {
 		Map<String, Commenter> commenters = new HashMap<>();
 		boolean comments = false;
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-				JsonParser json = Json.MAPPER.createParser(in)) {
+				JsonParser json = Json.STREAMING.createParser(in)) {
 			if (json.nextToken() != JsonToken.START_OBJECT) {
 				throw new BrokenFile("Not a Commento export: not a JSON object", null);
 			}
@@ -80,7 +80,7 @@ final class CommentoReader implements SourceReader {
 				JsonToken value = json.nextToken();
 				if ("commenters".equals(name) && value == JsonToken.START_ARRAY) {
 					while (json.nextToken() == JsonToken.START_OBJECT) {
-						JsonNode c = Json.MAPPER.readTree(json);
+						JsonNode c = Json.STREAMING.readTree(json);
 						String hex = Json.text(c, "commenterHex");
 						if (hex != null) {
 							commenters.put(hex, new Commenter(Json.text(c, "name"), Json.text(c, "email"),
@@ -134,7 +134,7 @@ final class CommentoReader implements SourceReader {
 				return null;
 			}
 			this.index++;
-			c = Json.MAPPER.readTree(this.json);
+			c = Json.STREAMING.readTree(this.json);
 		}
 		catch (JacksonException ex) {
 			// the first pass read the file whole: it changed since

@@ -2,6 +2,7 @@ package dev.moderato.imports.formats;
 
 import org.jspecify.annotations.Nullable;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Json {
 
+	/** For one whole JSON text (a line of JSON lines): anything after its value is an error. */
 	static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	/** For values read one after the other from a streaming parser: the next value is no error. */
+	static final JsonMapper STREAMING = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
 
 	private Json() {
 	}

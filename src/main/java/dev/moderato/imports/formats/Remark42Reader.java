@@ -61,10 +61,13 @@ final class Remark42Reader implements SourceReader {
 			this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
 			metadata(this.lines.readLine());
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException ex) {
 			in.close();
-			throw (ex instanceof BrokenFile broken) ? broken
-					: new BrokenFile("Not a Remark42 backup: " + ex.getMessage(), ex);
+			throw new BrokenFile("The Remark42 backup breaks off in its first line: " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			in.close();
+			throw ex;
 		}
 	}
 
