@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code <post>} a {@link SourceComment}; {@code <category>} and anything else is skipped. One thread or post is held
  * at a time. Disqus writes all threads before all posts.
  *
- * @see <a href="https://help.disqus.com/en/articles/1717164-comments-export">Disqus comments export</a>
+ * @see <a href="https://help.disqus.com/en/articles/1717199-importing-exporting">Disqus importing and exporting</a>
  */
 final class DisqusReader implements SourceReader {
 

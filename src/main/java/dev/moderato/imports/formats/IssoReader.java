@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * {@link SourcePost#url()} as given, which the import resolves against the site's first post URL prefix. Isso stores
  * Markdown ({@code bodyIsHtml = false}) and already anonymised addresses.
  *
- * @see <a href="https://isso-comments.de/docs/reference/server-config/">Isso</a>
+ * @see <a href="https://github.com/isso-comments/isso">Isso (isso/db/comments.py, threads.py)</a>
  */
 final class IssoReader implements SourceReader {
 

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Remark42 keeps only an HMAC of the commenter's address, which is no address: {@code ip} is left empty. It keeps no
  * moderation state but deletion: a comment is {@code APPROVED} or, with {@code "delete": true}, {@code DELETED}.
  *
- * @see <a href="https://remark42.com/docs/backup/backup/">Remark42 backup and restore</a>
+ * @see <a href="https://remark42.com/docs/backup/">Remark42 backup and restore</a>
  */
 final class Remark42Reader implements SourceReader {
 

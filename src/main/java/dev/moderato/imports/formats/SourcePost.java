@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sourceId the source's id for it (WordPress post id, Disqus thread id, Isso thread uri, …); stable across
  * exports, so a re-import recognises it
- * @param url its absolute public URL, if the source has one
+ * @param url its public URL, if the source has one: absolute for WordPress, Disqus and Remark42; a path as given for
+ * Isso and Commento (their threads are known by path), which the import resolves against the site's first post URL
+ * prefix
  * @param title its title, if the source has one
  * @param createdAt when it was published, if known
  * @param commentsClosed whether the source had closed its comments

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * post's comments are never held together in memory. Attachments, menu items, revisions and other items that cannot
  * carry comments are skipped unless they have some.
  *
- * @see <a href="https://developer.wordpress.org/apis/wp-export/">WordPress export format</a>
+ * @see <a href="https://github.com/WordPress/wordpress-develop/blob/trunk/src/wp-admin/includes/export.php">WordPress's
+ * exporter, the reference of the format</a>
  */
 final class WxrReader implements SourceReader {
 
