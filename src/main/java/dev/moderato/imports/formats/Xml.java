@@ -1,0 +1,134 @@
+package dev.moderato.imports.formats;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * StAX for the XML formats: a factory that refuses DTDs and external entities (XXE, billion laughs), and a small
+ * element tree built for one record at a time (a comment, a thread), never for the whole file.
+ */
+final class Xml {
+
+	private Xml() {
+	}
+
+	static XMLStreamReader open(InputStream in) throws XMLStreamException {
+		XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+		return factory.createXMLStreamReader(in);
+	}
+
+	/**
+	 * Moves to the next start or end element, refusing a DTD and any entity reference that is not one of XML's five.
+	 */
+	static int nextTag(XMLStreamReader reader) throws XMLStreamException {
+		while (reader.hasNext()) {
+			int event = reader.next();
+			refuseEntities(event);
+			if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT) {
+				return event;
+			}
+		}
+		return XMLStreamConstants.END_DOCUMENT;
+	}
+
+	/** Reads the element the reader is on, with everything in it, and leaves the reader on its end tag. */
+	static Element read(XMLStreamReader reader) throws XMLStreamException {
+		Element element = new Element(reader.getLocalName(), reader.getNamespaceURI(), attributes(reader));
+		StringBuilder text = new StringBuilder();
+		while (true) {
+			int event = reader.next();
+			refuseEntities(event);
+			switch (event) {
+				case XMLStreamConstants.START_ELEMENT -> element.children.add(read(reader));
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+					text.append(reader.getText());
+				case XMLStreamConstants.END_ELEMENT -> {
+					element.text = text.toString();
+					return element;
+				}
+				case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("The file ends inside <"
+						+ element.name + ">");
+				default -> {
+				}
+			}
+		}
+	}
+
+	private static void refuseEntities(int event) throws XMLStreamException {
+		if (event == XMLStreamConstants.DTD) {
+			throw new XMLStreamException("A DOCTYPE is not allowed in an export (it could declare entities)");
+		}
+		if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+			throw new XMLStreamException("Entity references are not allowed in an export");
+		}
+	}
+
+	private static Map<String, String> attributes(XMLStreamReader reader) {
+		Map<String, String> attributes = new LinkedHashMap<>();
+		for (int i = 0; i < reader.getAttributeCount(); i++) {
+			attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+		}
+		return attributes;
+	}
+
+	/** One element with its attributes (by local name), text and child elements. */
+	static final class Element {
+
+		final String name;
+
+		final @Nullable String namespace;
+
+		final Map<String, String> attributes;
+
+		final List<Element> children = new ArrayList<>();
+
+		String text = "";
+
+		Element(String name, @Nullable String namespace, Map<String, String> attributes) {
+			this.name = name;
+			this.namespace = namespace;
+			this.attributes = attributes;
+		}
+
+		@Nullable Element child(String name) {
+			for (Element child : this.children) {
+				if (child.name.equals(name)) {
+					return child;
+				}
+			}
+			return null;
+		}
+
+		/** The trimmed text of a child, or {@code null} if it is missing or blank. */
+		@Nullable String text(String name) {
+			Element child = child(name);
+			if (child == null || child.text.isBlank()) {
+				return null;
+			}
+			return child.text.strip();
+		}
+
+		/** The text of a child exactly as written (comment bodies keep their whitespace). */
+		String rawText(String name) {
+			Element child = child(name);
+			return (child != null) ? child.text : "";
+		}
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.moderato.imports.formats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.moderato.imports.formats.SourceComment.Kind;
+import dev.moderato.imports.formats.SourceReader.BrokenFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommentoReaderTests {
+
+	private static final Path EXPORT = Records.fixture("commento/export.json");
+
+	private static final String HEX = "a100000000000000000000000000000000000000000000000000000000000000";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsEachPathAsAPostBeforeItsComments() throws IOException {
+		List<Object> records = Records.readAll(SourceFormat.COMMENTO, EXPORT);
+
+		assertThat(Records.posts(records)).containsExactly(
+				new SourcePost("/2026/05/gruesse-aus-koeln/", "/2026/05/gruesse-aus-koeln/", null, null, false),
+				new SourcePost("/impressum/", "/impressum/", null, null, false));
+		assertThat(records.get(0)).isInstanceOf(SourcePost.class);
+		assertThat(Records.postsPrecedeTheirComments(records)).isTrue();
+	}
+
+	@Test
+	void joinsEachCommentWithItsCommenterListedAfterTheComments() throws IOException {
+		List<Object> records = Records.readAll(SourceFormat.COMMENTO, EXPORT);
+
+		assertThat(Records.comment(records, HEX + "1")).isEqualTo(new SourceComment("comment #1", HEX + "1",
+				"/2026/05/gruesse-aus-koeln/", null, "Jürgen Müller", "juergen@example.de", "https://juergen.example.de",
+				null, Instant.parse("2026-05-01T10:15:00.5Z"),
+				"<p>Schöne Grüße zurück! Siehe <a href=\"https://example.de/koeln\" rel=\"nofollow\">hier</a>.</p>\n",
+				true, SourceStatus.APPROVED, Kind.COMMENT));
+		assertThat(Records.comment(records, HEX + "2")).satisfies((c) -> {
+			assertThat(c.authorName()).as("anonymous").isNull();
+			assertThat(c.authorEmail()).isNull();
+			assertThat(c.parentSourceId()).isEqualTo(HEX + "1");
+		});
+		assertThat(Records.comment(records, HEX + "3")).satisfies((c) -> {
+			assertThat(c.authorName()).isNull();
+			assertThat(c.authorEmail()).isEqualTo("gast@example.org");
+			assertThat(c.authorUrl()).as("Commento's 'undefined'").isNull();
+			assertThat(c.createdAt()).isEqualTo(Instant.parse("2026-05-01T12:00:00Z"));
+		});
+	}
+
+	@Test
+	void keepsAFourDeepThreadWhoseRepliesComeBeforeTheirParents() throws IOException {
+		List<Object> records = Records.readAll(SourceFormat.COMMENTO, EXPORT);
+
+		assertThat(Records.comment(records, HEX + "4").parentSourceId()).isEqualTo(HEX + "3");
+		assertThat(Records.comment(records, HEX + "3").parentSourceId()).isEqualTo(HEX + "2");
+		assertThat(Records.comment(records, HEX + "4").body()).contains("<script>alert('xss')</script>");
+	}
+
+	@Test
+	void mapsEveryState() throws IOException {
+		List<Object> records = Records.readAll(SourceFormat.COMMENTO, EXPORT);
+
+		assertThat(Records.comment(records, HEX + "5").status()).isEqualTo(SourceStatus.HELD);
+		assertThat(Records.comment(records, HEX + "6").status()).isEqualTo(SourceStatus.SPAM);
+		assertThat(Records.comment(records, HEX + "6").authorEmail()).isNull();
+		assertThat(Records.comment(records, HEX + "7").status()).isEqualTo(SourceStatus.DELETED);
+		assertThat(Records.comment(records, HEX + "9").postSourceId()).as("read from 'path'").isEqualTo("/impressum/");
+	}
+
+	@Test
+	void reportsAnUnknownStateWithTheCommentNumberAndReadsOn() throws IOException {
+		List<Object> records = Records.readAll(SourceFormat.COMMENTO, EXPORT);
+
+		assertThat(Records.bad(records)).singleElement().satisfies((bad) -> {
+			assertThat(bad.position()).isEqualTo("comment #8");
+			assertThat(bad.getMessage()).contains("pending");
+		});
+		assertThat(Records.comments(records)).hasSize(8);
+	}
+
+	@Test
+	void refusesATruncatedFileBeforeReturningAnything() throws IOException {
+		String whole = Files.readString(EXPORT);
+		Path truncated = Files.writeString(this.dir.resolve("cut.json"), whole.substring(0, whole.indexOf("\"commenters\"")));
+		Path noComments = Files.writeString(this.dir.resolve("other.json"), "{\"version\": 1, \"users\": []}");
+
+		assertThatThrownBy(() -> SourceFormat.COMMENTO.open(truncated)).isInstanceOf(BrokenFile.class);
+		assertThatThrownBy(() -> SourceFormat.COMMENTO.open(noComments)).isInstanceOf(BrokenFile.class)
+			.hasMessageContaining("comments");
+		assertThatThrownBy(() -> SourceFormat.COMMENTO.open(Records.fixture("wxr/blog.xml")))
+			.isInstanceOf(BrokenFile.class);
+	}
+
+}
