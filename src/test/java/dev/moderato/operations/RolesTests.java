@@ -63,7 +63,7 @@ class RolesTests {
 	@Test
 	void anIntakeOnlyInstanceRunsNoneOfTheOtherRolesScheduledJobs() {
 		for (String job : new String[] { "retention", "digestSchedule", "learningSchedule", "kafkaBacklogMetrics",
-				"moderationQueueMetrics", "notificationQueueMetrics", "outboxMetrics" }) {
+				"moderationQueueMetrics", "notificationQueueMetrics", "outboxMetrics", "webhookSender" }) {
 			assertThat(this.context.containsBean(job)).as(job).isFalse();
 		}
 	}
