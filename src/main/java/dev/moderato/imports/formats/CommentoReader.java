@@ -28,9 +28,11 @@ import tools.jackson.databind.JsonNode;
  * {@code url} path, called {@code path} in some tools' output; accepted either way) before its first comment.
  * <p>
  * Commento posts are known by their path on the domain ({@code /2026/05/hello/}): it is the post's source id and its
- * {@link SourcePost#url()} as given, which the import resolves against the site's first post URL prefix. States:
- * {@code approved} → APPROVED, {@code unapproved} → HELD, {@code flagged} (Akismet's spam) → SPAM, and
- * {@code deleted: true} → DELETED whatever the state.
+ * {@link SourcePost#url()} as given, which the import resolves against the site's first post URL prefix. Commento's
+ * exporter selects neither {@code html} nor {@code deleted}: the body is the {@code markdown} ({@code bodyIsHtml =
+ * false}) unless a file carries {@code html}, and a comment is DELETED if {@code deleted} is true or it is as Commento
+ * leaves a deleted one ({@code markdown} {@code [deleted]} by {@code anonymous}). Otherwise the {@code state}:
+ * {@code approved} → APPROVED, {@code unapproved} → HELD, {@code flagged} (Akismet's spam) → SPAM.
  *
  * @see <a href="https://gitlab.com/commento/commento/-/blob/master/api/domain_export.go">Commento export</a>
  */
@@ -173,7 +175,10 @@ final class CommentoReader implements SourceReader {
 	}
 
 	private static SourceStatus status(JsonNode c, String position) {
-		if (c.path("deleted").asBoolean(false)) {
+		// the exporter does not select the deleted column; a soft-deleted comment shows as Commento leaves it
+		boolean leftDeleted = "[deleted]".equals(Json.text(c, "markdown"))
+				&& "anonymous".equals(Json.text(c, "commenterHex"));
+		if (c.path("deleted").asBoolean(false) || leftDeleted) {
 			return SourceStatus.DELETED;
 		}
 		String state = Json.text(c, "state");

@@ -41,9 +41,8 @@ class CommentoReaderTests {
 
 		assertThat(Records.comment(records, HEX + "1")).isEqualTo(new SourceComment("comment #1", HEX + "1",
 				"/2026/05/gruesse-aus-koeln/", null, "Jürgen Müller", "juergen@example.de", "https://juergen.example.de",
-				null, Instant.parse("2026-05-01T10:15:00.5Z"),
-				"<p>Schöne Grüße zurück! Siehe <a href=\"https://example.de/koeln\" rel=\"nofollow\">hier</a>.</p>\n",
-				true, SourceStatus.APPROVED, Kind.COMMENT));
+				null, Instant.parse("2026-05-01T10:15:00.5Z"), "Schöne Grüße zurück! Siehe [hier](https://example.de/koeln).",
+				false, SourceStatus.APPROVED, Kind.COMMENT));
 		assertThat(Records.comment(records, HEX + "2")).satisfies((c) -> {
 			assertThat(c.authorName()).as("anonymous").isNull();
 			assertThat(c.authorEmail()).isNull();
@@ -73,8 +72,30 @@ class CommentoReaderTests {
 		assertThat(Records.comment(records, HEX + "5").status()).isEqualTo(SourceStatus.HELD);
 		assertThat(Records.comment(records, HEX + "6").status()).isEqualTo(SourceStatus.SPAM);
 		assertThat(Records.comment(records, HEX + "6").authorEmail()).isNull();
-		assertThat(Records.comment(records, HEX + "7").status()).isEqualTo(SourceStatus.DELETED);
+		assertThat(Records.comment(records, HEX + "7").status()).as("as Commento leaves a deleted comment")
+			.isEqualTo(SourceStatus.DELETED);
 		assertThat(Records.comment(records, HEX + "9").postSourceId()).as("read from 'path'").isEqualTo("/impressum/");
+	}
+
+	@Test
+	void prefersHtmlAndTheDeletedFlagWhereAFileCarriesThem() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("with-html.json"), """
+				{"version": 1, "comments": [
+				  {"commentHex": "h1", "url": "/a/", "commenterHex": "c1", "markdown": "**hi**", "html": "<p><b>hi</b></p>",
+				   "parentHex": "root", "state": "approved", "creationDate": "2026-01-01T00:00:00Z", "deleted": false},
+				  {"commentHex": "h2", "url": "/a/", "commenterHex": "c1", "markdown": "gone", "html": "<p>gone</p>",
+				   "parentHex": "h1", "state": "approved", "creationDate": "2026-01-02T00:00:00Z", "deleted": true}],
+				 "commenters": [{"commenterHex": "c1", "name": "Ann", "link": "undefined", "photo": "undefined"}]}
+				""");
+
+		List<Object> records = Records.readAll(SourceFormat.COMMENTO, file);
+
+		assertThat(Records.comment(records, "h1")).satisfies((c) -> {
+			assertThat(c.body()).isEqualTo("<p><b>hi</b></p>");
+			assertThat(c.bodyIsHtml()).isTrue();
+			assertThat(c.authorName()).isEqualTo("Ann");
+		});
+		assertThat(Records.comment(records, "h2").status()).isEqualTo(SourceStatus.DELETED);
 	}
 
 	@Test

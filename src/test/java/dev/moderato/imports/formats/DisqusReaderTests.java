@@ -44,8 +44,8 @@ class DisqusReaderTests {
 				"<p>Schöne Grüße zurück! Siehe <a href=\"https://example.de/koeln\">hier</a>.</p>", true,
 				SourceStatus.APPROVED, Kind.COMMENT));
 		assertThat(Records.comment(records, "9002")).isEqualTo(new SourceComment("line 56", "9002", "7001", "9001",
-				"山田 花子", null, null, "2001:db8::42", Instant.parse("2026-05-01T11:00:00Z"), "<p>東京からこんにちは。</p>",
-				true, SourceStatus.APPROVED, Kind.COMMENT));
+				"山田 花子", null, null, "2001:db8::42", Instant.parse("2026-05-01T11:00:00Z"),
+				"<p>東京からこんにちは。</p>", true, SourceStatus.APPROVED, Kind.COMMENT));
 	}
 
 	@Test

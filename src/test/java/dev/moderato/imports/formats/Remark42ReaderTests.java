@@ -31,7 +31,8 @@ class Remark42ReaderTests {
 	void readsEachPostBeforeItsCommentsWithTitleAndReadOnlyFromTheBackup() throws IOException {
 		List<Object> records = Records.readAll(SourceFormat.REMARK42, BACKUP);
 
-		assertThat(Records.posts(records)).containsExactly(new SourcePost(POST, POST, "Grüße aus Köln – 東京へ", null, false),
+		assertThat(Records.posts(records)).containsExactly(
+				new SourcePost(POST, POST, "Grüße aus Köln – 東京へ", null, false),
 				new SourcePost("https://blog.example.org/impressum/", "https://blog.example.org/impressum/", "Impressum",
 						null, true));
 		assertThat(records.get(0)).isInstanceOf(SourcePost.class);
