@@ -91,7 +91,8 @@ public class FirstUse {
 
 	/** The page's title without control characters, at most 300 characters; the URL's path if none is left. */
 	static String title(@Nullable String given, String normalUrl) {
-		String clean = given == null ? "" : given.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").strip();
+		String clean = given == null ? ""
+				: given.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r\\f]]", "").replaceAll("[\\s\\p{Zl}\\p{Zp}]+", " ").strip();
 		if (clean.isEmpty()) {
 			int path = normalUrl.indexOf('/', normalUrl.indexOf("://") + 3);
 			clean = path < 0 ? "/" : normalUrl.substring(path);

@@ -138,7 +138,9 @@ class SecurityConfiguration {
 	/** Ahead of every other filter but the character encoding, so even a 413 or 429 carries the CORS headers. */
 	@Bean
 	FilterRegistrationBean<CorsFilter> earlyCorsFilter(CorsConfigurationSource publicApiCors) {
-		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(publicApiCors));
+		CorsFilter cors = new CorsFilter(publicApiCors);
+		cors.setCorsProcessor(new ProblemCorsProcessor());
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(cors);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
