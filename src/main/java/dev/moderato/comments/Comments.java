@@ -32,9 +32,12 @@ public class Comments {
 
 	private final ThreadRepository threads;
 
+	private final CommentWriter writer;
+
 	Comments(CommentRepository repository, SpamSignalQueries signals, CommenterPrivacy privacy, AvatarIds avatars,
-			ThreadRepository threads) {
+			ThreadRepository threads, CommentWriter writer) {
 		this.repository = repository;
+		this.writer = writer;
 		this.signals = signals;
 		this.privacy = privacy;
 		this.avatars = avatars;
@@ -60,13 +63,39 @@ public class Comments {
 	 */
 	@Transactional
 	public boolean addOnce(Comment comment, @Nullable Long fingerprint) {
-		if (comment.status() == CommentStatus.PENDING) {
-			throw new IllegalArgumentException("Only judged comments are stored; " + comment.id() + " is pending");
+		return addAllOnce(List.of(new Judged(comment, fingerprint)))[0];
+	}
+
+	/** A judged comment to store, with the near-duplicate fingerprint of its text ({@code null}: none). */
+	public record Judged(Comment comment, @Nullable Long fingerprint) {
+	}
+
+	/**
+	 * Stores judged comments in one JDBC batch, each once: one whose id is stored already changes nothing. A reply may
+	 * follow its parent in the same list. The thread version of each post that gains a published comment is bumped
+	 * once, in post id order (two batches on the same posts cannot deadlock).
+	 * @return for each comment, whether this call stored it
+	 */
+	@Transactional
+	public boolean[] addAllOnce(List<Judged> judged) {
+		List<CommentWriter.Row> rows = new java.util.ArrayList<>(judged.size());
+		for (Judged j : judged) {
+			if (j.comment().status() == CommentStatus.PENDING) {
+				throw new IllegalArgumentException("Only judged comments are stored; " + j.comment().id() + " is pending");
+			}
+			rows.add(new CommentWriter.Row(j.comment(), j.fingerprint(), avatarId(j.comment())));
 		}
-		boolean stored = this.repository.insertIfAbsent(comment, fingerprint, avatarId(comment));
-		if (stored && comment.status() == CommentStatus.APPROVED) {
-			this.threads.bump(comment.postId());
+		if (rows.isEmpty()) {
+			return new boolean[0];
 		}
+		boolean[] stored = this.writer.insertIfAbsent(rows);
+		java.util.SortedSet<String> published = new java.util.TreeSet<>();
+		for (int i = 0; i < stored.length; i++) {
+			if (stored[i] && judged.get(i).comment().status() == CommentStatus.APPROVED) {
+				published.add(judged.get(i).comment().postId().value());
+			}
+		}
+		published.forEach(post -> this.threads.bump(new PostId(post)));
 		return stored;
 	}
 
@@ -95,6 +124,16 @@ public class Comments {
 	@Transactional(readOnly = true)
 	public SubmissionFacts factsAbout(SubmissionFacts.Question question) {
 		return this.signals.facts(question);
+	}
+
+	/**
+	 * {@link #factsAbout(SubmissionFacts.Question)} for a batch of submissions in one statement, as each would be
+	 * answered alone. The submissions of the batch do not count for each other: none of them is stored yet.
+	 * @return the facts in the order of the questions
+	 */
+	@Transactional(readOnly = true)
+	public List<SubmissionFacts> factsAbout(List<SubmissionFacts.Question> questions) {
+		return this.signals.facts(questions);
 	}
 
 	/**
