@@ -47,6 +47,20 @@ class SubmissionListener {
 	@KafkaListener(id = "moderation-submissions", groupId = "moderato-moderation", topics = CommentSubmitted.TOPIC,
 			concurrency = "${moderato.moderation.concurrency:1}", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
+		moderatePoll(records);
+	}
+
+	/**
+	 * The flood lane: the same work in a container of its own (own consumers, own group), so the ordinary topic's
+	 * records never wait behind a flood's backlog.
+	 */
+	@KafkaListener(id = "moderation-submissions-flood", groupId = "moderato-moderation-flood",
+			topics = CommentSubmitted.FLOOD_TOPIC, concurrency = "${moderato.moderation.concurrency:1}", batch = "true")
+	void onFlood(List<ConsumerRecord<String, byte[]>> records) {
+		moderatePoll(records);
+	}
+
+	private void moderatePoll(List<ConsumerRecord<String, byte[]>> records) {
 		List<CommentSubmitted> good = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
 			try {
