@@ -171,55 +171,6 @@ class CommentRepository {
 			.update();
 	}
 
-	int forgetIpAddresses(Instant submittedBefore) {
-		return this.jdbc.sql("""
-				update comment set ip_prefix = null, ip_hash = null
-				where submitted_at < ? and (ip_prefix is not null or ip_hash is not null)
-				""")
-			.param(Timestamp.from(submittedBefore))
-			.update();
-	}
-
-	/** Deletes comments of this status not submitted or decided on since then. */
-	int purge(CommentStatus status, Instant unchangedSince) {
-		return this.jdbc.sql("""
-				delete from comment where status = ? and submitted_at < ? and coalesce(moderated_at, submitted_at) < ?
-				""")
-			.param(status.name())
-			.param(Timestamp.from(unchangedSince))
-			.param(Timestamp.from(unchangedSince))
-			.update();
-	}
-
-	/** The next batch of stored emails not encrypted under {@code keyId}, in id order after {@code after}. */
-	List<Comments.StoredEmail> emailsNotUnder(String keyId, @Nullable CommentId after, int limit) {
-		return this.jdbc.sql("""
-				select id, email_key_id, email_ciphertext from comment
-				where email_key_id <> :keyId and (cast(:after as uuid) is null or id > cast(:after as uuid))
-				order by id limit :limit
-				""")
-			.param("keyId", keyId)
-			.param("after", after == null ? null : after.value())
-			.param("limit", limit)
-			.query((rs, n) -> new Comments.StoredEmail(new CommentId(rs.getObject("id", UUID.class)),
-					new EncryptedEmail(rs.getString("email_key_id"), rs.getString("email_ciphertext"))))
-			.list();
-	}
-
-	/** Replaces a stored email if it is still the one read (an erase in between wins). */
-	boolean replaceEmail(CommentId id, EncryptedEmail expected, EncryptedEmail replacement) {
-		return this.jdbc.sql("""
-				update comment set email_key_id = ?, email_ciphertext = ?
-				where id = ? and email_key_id = ? and email_ciphertext = ?
-				""")
-			.params(replacement.keyId(), replacement.ciphertext(), id.value(), expected.keyId(), expected.ciphertext())
-			.update() == 1;
-	}
-
-	int countNotUnder(String keyId) {
-		return this.jdbc.sql("select count(*) from comment where email_key_id <> ?").param(keyId).query(Integer.class).single();
-	}
-
 	private Comment map(ResultSet rs, int row) throws SQLException {
 		UUID parent = rs.getObject("parent_id", UUID.class);
 		CommentAuthor author = new CommentAuthor(rs.getString("author_name"), rs.getString("author_url"),

@@ -34,10 +34,16 @@ public class Comments {
 
 	private final CommentWriter writer;
 
+	private final CommentRetention retention;
+
+	private final StoredEmails emails;
+
 	Comments(CommentRepository repository, SpamSignalQueries signals, CommenterPrivacy privacy, AvatarIds avatars,
-			ThreadRepository threads, CommentWriter writer) {
+			ThreadRepository threads, CommentWriter writer, CommentRetention retention, StoredEmails emails) {
 		this.repository = repository;
 		this.writer = writer;
+		this.retention = retention;
+		this.emails = emails;
 		this.signals = signals;
 		this.privacy = privacy;
 		this.avatars = avatars;
@@ -219,7 +225,7 @@ public class Comments {
 	/** Drops the IP prefix and hash of comments submitted before then. @return how many comments changed */
 	@Transactional
 	public int forgetIpAddresses(Instant submittedBefore) {
-		return this.repository.forgetIpAddresses(submittedBefore);
+		return this.retention.forgetIpAddresses(submittedBefore);
 	}
 
 	/**
@@ -233,24 +239,24 @@ public class Comments {
 		}
 		// not public, but a published reply to one of them loses its parentId
 		this.threads.bumpPostsWithUnchanged(status, unchangedSince);
-		return this.repository.purge(status, unchangedSince);
+		return this.retention.purge(status, unchangedSince);
 	}
 
 	/** The next batch of emails not encrypted under {@code keyId}, in id order after {@code after}. */
 	@Transactional(readOnly = true)
 	public List<StoredEmail> emailsNotUnder(String keyId, @Nullable CommentId after, int limit) {
-		return this.repository.emailsNotUnder(keyId, after, limit);
+		return this.emails.emailsNotUnder(keyId, after, limit);
 	}
 
 	/** Replaces a stored email if it is still the one read. @return whether it was replaced */
 	@Transactional
 	public boolean replaceEmail(StoredEmail read, EncryptedEmail replacement) {
-		return this.repository.replaceEmail(read.commentId(), read.email(), replacement);
+		return this.emails.replaceEmail(read.commentId(), read.email(), replacement);
 	}
 
 	@Transactional(readOnly = true)
 	public int countEmailsNotUnder(String keyId) {
-		return this.repository.countNotUnder(keyId);
+		return this.emails.countNotUnder(keyId);
 	}
 
 	/**
