@@ -23,19 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores comments in PostgreSQL.
+ * Reads and changes stored comments (the verdict path inserts through {@link CommentWriter}).
  */
 @Repository
 class CommentRepository {
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
-
-	private static final String INSERT_COLUMNS = """
-			id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
-			ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by, version,
-			fingerprint, avatar_id, html
-			""";
 
 	private static final String COLUMNS = """
 			id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
@@ -50,41 +44,6 @@ class CommentRepository {
 	CommentRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
-	}
-
-	/**
-	 * Inserts the comment unless one with its id exists. A parent deleted meanwhile is dropped (the reply is stored
-	 * top-level) instead of failing the foreign key. @return whether it was inserted
-	 */
-	boolean insertIfAbsent(Comment comment, @Nullable Long fingerprint, @Nullable String avatarId) {
-		return this.jdbc.sql("insert into comment (" + INSERT_COLUMNS + """
-				) values (:id, :postId, (select p.id from comment p where p.id = cast(:parentId as uuid)), :authorName, :authorUrl, :keyId, :ciphertext, :emailHash,
-				  :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt, :status, :spamScore, cast(:reasons as jsonb),
-				  :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId, :html)
-				on conflict (id) do nothing
-				""")
-			.param("fingerprint", fingerprint)
-			.param("avatarId", avatarId)
-			.param("html", CommentHtml.render(comment.text()))
-			.param("id", comment.id().value())
-			.param("postId", comment.postId().value())
-			.param("parentId", comment.parentId() == null ? null : comment.parentId().value())
-			.param("authorName", comment.author().name())
-			.param("authorUrl", comment.author().url())
-			.param("keyId", comment.author().email().keyId())
-			.param("ciphertext", comment.author().email().ciphertext())
-			.param("emailHash", comment.author().emailHash().value())
-			.param("ipPrefix", comment.ipPrefix())
-			.param("ipHash", comment.ipHash())
-			.param("text", comment.text())
-			.param("notifyReplies", comment.notifyReplies())
-			.param("submittedAt", Timestamp.from(comment.submittedAt()))
-			.param("status", comment.status().name())
-			.param("spamScore", comment.spamScore())
-			.param("reasons", this.json.writeValueAsString(comment.reasons()))
-			.param("moderatedAt", comment.moderatedAt() == null ? null : Timestamp.from(comment.moderatedAt()))
-			.param("moderatedBy", comment.moderatedBy())
-			.update() == 1;
 	}
 
 	/**
@@ -210,55 +169,6 @@ class CommentRepository {
 			.param("deletedHtml", CommentHtml.render("[deleted]"))
 			.param("hash", hash.value())
 			.update();
-	}
-
-	int forgetIpAddresses(Instant submittedBefore) {
-		return this.jdbc.sql("""
-				update comment set ip_prefix = null, ip_hash = null
-				where submitted_at < ? and (ip_prefix is not null or ip_hash is not null)
-				""")
-			.param(Timestamp.from(submittedBefore))
-			.update();
-	}
-
-	/** Deletes comments of this status not submitted or decided on since then. */
-	int purge(CommentStatus status, Instant unchangedSince) {
-		return this.jdbc.sql("""
-				delete from comment where status = ? and submitted_at < ? and coalesce(moderated_at, submitted_at) < ?
-				""")
-			.param(status.name())
-			.param(Timestamp.from(unchangedSince))
-			.param(Timestamp.from(unchangedSince))
-			.update();
-	}
-
-	/** The next batch of stored emails not encrypted under {@code keyId}, in id order after {@code after}. */
-	List<Comments.StoredEmail> emailsNotUnder(String keyId, @Nullable CommentId after, int limit) {
-		return this.jdbc.sql("""
-				select id, email_key_id, email_ciphertext from comment
-				where email_key_id <> :keyId and (cast(:after as uuid) is null or id > cast(:after as uuid))
-				order by id limit :limit
-				""")
-			.param("keyId", keyId)
-			.param("after", after == null ? null : after.value())
-			.param("limit", limit)
-			.query((rs, n) -> new Comments.StoredEmail(new CommentId(rs.getObject("id", UUID.class)),
-					new EncryptedEmail(rs.getString("email_key_id"), rs.getString("email_ciphertext"))))
-			.list();
-	}
-
-	/** Replaces a stored email if it is still the one read (an erase in between wins). */
-	boolean replaceEmail(CommentId id, EncryptedEmail expected, EncryptedEmail replacement) {
-		return this.jdbc.sql("""
-				update comment set email_key_id = ?, email_ciphertext = ?
-				where id = ? and email_key_id = ? and email_ciphertext = ?
-				""")
-			.params(replacement.keyId(), replacement.ciphertext(), id.value(), expected.keyId(), expected.ciphertext())
-			.update() == 1;
-	}
-
-	int countNotUnder(String keyId) {
-		return this.jdbc.sql("select count(*) from comment where email_key_id <> ?").param(keyId).query(Integer.class).single();
 	}
 
 	private Comment map(ResultSet rs, int row) throws SQLException {

@@ -32,9 +32,18 @@ public class Comments {
 
 	private final ThreadRepository threads;
 
+	private final CommentWriter writer;
+
+	private final CommentRetention retention;
+
+	private final StoredEmails emails;
+
 	Comments(CommentRepository repository, SpamSignalQueries signals, CommenterPrivacy privacy, AvatarIds avatars,
-			ThreadRepository threads) {
+			ThreadRepository threads, CommentWriter writer, CommentRetention retention, StoredEmails emails) {
 		this.repository = repository;
+		this.writer = writer;
+		this.retention = retention;
+		this.emails = emails;
 		this.signals = signals;
 		this.privacy = privacy;
 		this.avatars = avatars;
@@ -60,13 +69,39 @@ public class Comments {
 	 */
 	@Transactional
 	public boolean addOnce(Comment comment, @Nullable Long fingerprint) {
-		if (comment.status() == CommentStatus.PENDING) {
-			throw new IllegalArgumentException("Only judged comments are stored; " + comment.id() + " is pending");
+		return addAllOnce(List.of(new Judged(comment, fingerprint)))[0];
+	}
+
+	/** A judged comment to store, with the near-duplicate fingerprint of its text ({@code null}: none). */
+	public record Judged(Comment comment, @Nullable Long fingerprint) {
+	}
+
+	/**
+	 * Stores judged comments in one JDBC batch, each once: one whose id is stored already changes nothing. A reply may
+	 * follow its parent in the same list. The thread version of each post that gains a published comment is bumped
+	 * once, in post id order (two batches on the same posts cannot deadlock).
+	 * @return for each comment, whether this call stored it
+	 */
+	@Transactional
+	public boolean[] addAllOnce(List<Judged> judged) {
+		List<CommentWriter.Row> rows = new java.util.ArrayList<>(judged.size());
+		for (Judged j : judged) {
+			if (j.comment().status() == CommentStatus.PENDING) {
+				throw new IllegalArgumentException("Only judged comments are stored; " + j.comment().id() + " is pending");
+			}
+			rows.add(new CommentWriter.Row(j.comment(), j.fingerprint(), avatarId(j.comment())));
 		}
-		boolean stored = this.repository.insertIfAbsent(comment, fingerprint, avatarId(comment));
-		if (stored && comment.status() == CommentStatus.APPROVED) {
-			this.threads.bump(comment.postId());
+		if (rows.isEmpty()) {
+			return new boolean[0];
 		}
+		boolean[] stored = this.writer.insertIfAbsent(rows);
+		java.util.SortedSet<String> published = new java.util.TreeSet<>();
+		for (int i = 0; i < stored.length; i++) {
+			if (stored[i] && judged.get(i).comment().status() == CommentStatus.APPROVED) {
+				published.add(judged.get(i).comment().postId().value());
+			}
+		}
+		published.forEach(post -> this.threads.bump(new PostId(post)));
 		return stored;
 	}
 
@@ -95,6 +130,16 @@ public class Comments {
 	@Transactional(readOnly = true)
 	public SubmissionFacts factsAbout(SubmissionFacts.Question question) {
 		return this.signals.facts(question);
+	}
+
+	/**
+	 * {@link #factsAbout(SubmissionFacts.Question)} for a batch of submissions in one statement, as each would be
+	 * answered alone. The submissions of the batch do not count for each other: none of them is stored yet.
+	 * @return the facts in the order of the questions
+	 */
+	@Transactional(readOnly = true)
+	public List<SubmissionFacts> factsAbout(List<SubmissionFacts.Question> questions) {
+		return this.signals.facts(questions);
 	}
 
 	/**
@@ -185,7 +230,7 @@ public class Comments {
 	/** Drops the IP prefix and hash of comments submitted before then. @return how many comments changed */
 	@Transactional
 	public int forgetIpAddresses(Instant submittedBefore) {
-		return this.repository.forgetIpAddresses(submittedBefore);
+		return this.retention.forgetIpAddresses(submittedBefore);
 	}
 
 	/**
@@ -199,24 +244,24 @@ public class Comments {
 		}
 		// not public, but a published reply to one of them loses its parentId
 		this.threads.bumpPostsWithUnchanged(status, unchangedSince);
-		return this.repository.purge(status, unchangedSince);
+		return this.retention.purge(status, unchangedSince);
 	}
 
 	/** The next batch of emails not encrypted under {@code keyId}, in id order after {@code after}. */
 	@Transactional(readOnly = true)
 	public List<StoredEmail> emailsNotUnder(String keyId, @Nullable CommentId after, int limit) {
-		return this.repository.emailsNotUnder(keyId, after, limit);
+		return this.emails.emailsNotUnder(keyId, after, limit);
 	}
 
 	/** Replaces a stored email if it is still the one read. @return whether it was replaced */
 	@Transactional
 	public boolean replaceEmail(StoredEmail read, EncryptedEmail replacement) {
-		return this.repository.replaceEmail(read.commentId(), read.email(), replacement);
+		return this.emails.replaceEmail(read.commentId(), read.email(), replacement);
 	}
 
 	@Transactional(readOnly = true)
 	public int countEmailsNotUnder(String keyId) {
-		return this.repository.countNotUnder(keyId);
+		return this.emails.countNotUnder(keyId);
 	}
 
 	/**

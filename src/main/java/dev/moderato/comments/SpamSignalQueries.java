@@ -3,12 +3,14 @@ package dev.moderato.comments;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.moderato.posts.PostId;
 import dev.moderato.privacy.EmailHash;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -54,38 +56,107 @@ class SpamSignalQueries {
 
 	/** Everything in one statement: one round trip per submission. */
 	SubmissionFacts facts(SubmissionFacts.Question question) {
+		return facts(List.of(question)).get(0);
+	}
+
+	/**
+	 * The facts of many submissions (a poll's worth) in one statement: the questions travel as arrays, each row of
+	 * their {@code unnest} asks what the single-submission statement asked, through the same indexes. Every question
+	 * must use the same {@code maxBits}. @return the facts in the order of the questions
+	 */
+	List<SubmissionFacts> facts(List<SubmissionFacts.Question> questions) {
+		if (questions.isEmpty()) {
+			return List.of();
+		}
+		int maxBits = questions.get(0).maxBits();
+		int n = questions.size();
+		Object[] ids = new Object[n], posts = new Object[n], parents = new Object[n], hashes = new Object[n],
+				networks = new Object[n], recentSince = new Object[n], fingerprints = new Object[n],
+				duplicatesSince = new Object[n];
+		Object[][] bands = new Object[BANDS][n];
+		for (int i = 0; i < n; i++) {
+			SubmissionFacts.Question q = questions.get(i);
+			if (q.maxBits() != maxBits) {
+				throw new IllegalArgumentException("Every question of one batch must use the same maxBits");
+			}
+			ids[i] = q.comment().value();
+			posts[i] = q.post().value();
+			parents[i] = q.parent() == null ? null : q.parent().value();
+			hashes[i] = q.commenter().value();
+			networks[i] = q.network();
+			recentSince[i] = q.recentSince().toString(); // ISO 8601 in UTC: no time zone of the JVM involved
+			fingerprints[i] = q.fingerprint();
+			duplicatesSince[i] = q.duplicatesSince().toString();
+			for (int b = 0; b < BANDS; b++) {
+				bands[b][i] = band(q.fingerprint(), b);
+			}
+		}
 		Map<String, Object> params = new HashMap<>();
-		params.put("id", question.comment().value());
-		params.put("parent", question.parent() == null ? null : question.parent().value());
-		params.put("hash", question.commenter().value());
-		params.put("network", question.network());
-		params.put("recentSince", Timestamp.from(question.recentSince()));
-		nearParams(params, question.fingerprint(), question.post(), question.duplicatesSince(), question.maxBits());
-		String near = question.fingerprint() == 0 ? "0" : "(" + nearQuery(question.maxBits()) + ")";
-		return this.jdbc.sql("""
-				select exists (select 1 from comment where id = :id) as stored,
+		params.put("ids", new SqlArrayValue("uuid", ids));
+		params.put("posts", new SqlArrayValue("varchar", posts));
+		params.put("parents", new SqlArrayValue("uuid", parents));
+		params.put("hashes", new SqlArrayValue("varchar", hashes));
+		params.put("networks", new SqlArrayValue("varchar", networks));
+		params.put("recentSince", new SqlArrayValue("timestamptz", recentSince));
+		params.put("fingerprints", new SqlArrayValue("int8", fingerprints));
+		params.put("duplicatesSince", new SqlArrayValue("timestamptz", duplicatesSince));
+		for (int b = 0; b < BANDS; b++) {
+			params.put("band" + b, new SqlArrayValue("int4", bands[b]));
+		}
+		params.put("maxBits", maxBits);
+		List<SubmissionFacts> facts = this.jdbc.sql("""
+				select q.n, exists (select 1 from comment c where c.id = q.id) as stored,
 				  p.id is not null as parent_found, p.post_id as parent_post, p.status as parent_status,
 				  coalesce(s.approved, 0) as approved, coalesce(s.held, 0) as held, coalesce(s.spam, 0) as spam,
 				  coalesce(s.rejected, 0) as rejected,
-				  (select count(*) from comment where email_hash = :hash and submitted_at >= :recentSince) as from_commenter,
-				  case when cast(:network as varchar) is null then 0 else
-				    (select count(*) from comment where ip_prefix = cast(:network as varchar) and submitted_at >= :recentSince)
+				  (select count(*) from comment c
+				   where c.email_hash = cast(q.hash as char(64)) and c.submitted_at >= q.recent_since) as from_commenter,
+				  case when q.network is null then 0 else
+				    (select count(*) from comment c where c.ip_prefix = q.network and c.submitted_at >= q.recent_since)
 				  end as from_network,
-				  """ + near + """
-				 as near
-				from (select 1) one
-				  left join comment p on p.id = cast(:parent as uuid)
-				  left join commenter_stats s on s.email_hash = :hash
+				  case when q.fingerprint = 0 then 0 else (""" + near("q", maxBits) + """
+				  ) end as near
+				from unnest(:ids, :posts, :parents, :hashes, :networks, :recentSince, :fingerprints, :duplicatesSince,
+				    :band0, :band1, :band2, :band3)
+				  with ordinality as q(id, post, parent, hash, network, recent_since, fingerprint, duplicates_since,
+				    band0, band1, band2, band3, n)
+				  left join comment p on p.id = q.parent
+				  left join commenter_stats s on s.email_hash = cast(q.hash as char(64))
+				order by q.n
 				""")
 			.params(params)
-			.query((rs, n) -> new SubmissionFacts(rs.getBoolean("stored"),
-					question.parent() == null ? null
-							: replyTarget(rs.getBoolean("parent_found"), rs.getString("parent_post"),
-									rs.getString("parent_status"), question.post()),
-					new CommenterHistory(rs.getInt("approved"), rs.getInt("held"), rs.getInt("spam"),
-							rs.getInt("rejected")),
-					rs.getInt("from_commenter"), rs.getInt("from_network"), rs.getInt("near")))
-			.single();
+			.query((rs, row) -> {
+				SubmissionFacts.Question q = questions.get(rs.getInt("n") - 1);
+				return new SubmissionFacts(rs.getBoolean("stored"),
+						q.parent() == null ? null
+								: replyTarget(rs.getBoolean("parent_found"), rs.getString("parent_post"),
+										rs.getString("parent_status"), q.post()),
+						new CommenterHistory(rs.getInt("approved"), rs.getInt("held"), rs.getInt("spam"),
+								rs.getInt("rejected")),
+						rs.getInt("from_commenter"), rs.getInt("from_network"), rs.getInt("near"));
+			})
+			.list();
+		if (facts.size() != n) {
+			throw new IllegalStateException("Asked about " + n + " submissions, got " + facts.size() + " answers");
+		}
+		return facts;
+	}
+
+	/**
+	 * The near-duplicate count for the question row {@code q} of {@link #facts(List)}: by band while the bands answer
+	 * it ({@link #NEAR_BY_BAND}), else by comparing every recent fingerprint.
+	 */
+	private static String near(String q, int maxBits) {
+		String bands = maxBits < BANDS
+				? "and (c.fp_band0 = %1$s.band0 or c.fp_band1 = %1$s.band1 or c.fp_band2 = %1$s.band2 or c.fp_band3 = %1$s.band3)"
+				: "";
+		return ("""
+				select count(*) from comment c
+				where c.fingerprint <> 0 and c.submitted_at >= %1$s.duplicates_since and c.post_id <> %1$s.post
+				  """ + bands + """
+
+				  and bit_count((c.fingerprint # %1$s.fingerprint)::bit(64)) <= :maxBits
+				""").formatted(q);
 	}
 
 	int countSince(String column, String value, Instant since) {

@@ -46,4 +46,10 @@ public record CommentSubmitted(@Min(VERSION) @Max(VERSION) int version, @NotNull
 
 	public static final String TOPIC = "comments.submitted";
 
+	/**
+	 * The lane for a flood: submissions beyond {@code moderato.intake.lane-threshold} a second on one post or from one
+	 * network. Consumed by its own listener container, so a flood's backlog never delays the verdicts of the others.
+	 */
+	public static final String FLOOD_TOPIC = "comments.submitted.flood";
+
 }

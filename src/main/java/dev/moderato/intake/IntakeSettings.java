@@ -16,11 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param replicas replication factor of the topic
  * @param sendTimeout how long a submission waits for Kafka's acknowledgement before it is answered 503
  * @param retryAfter the {@code Retry-After} a 503 suggests
+ * @param laneThreshold submissions a second on one post, or from one network, that go to {@code comments.submitted};
+ * those beyond it go to the flood lane {@code comments.submitted.flood}, so the others' verdicts never queue behind a
+ * flood
  */
 @Validated
 @ConfigurationProperties("moderato.intake")
 public record IntakeSettings(@DefaultValue("6") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicas,
-		@DefaultValue("5s") @NotNull Duration sendTimeout, @DefaultValue("5s") @NotNull Duration retryAfter) {
+		@DefaultValue("5s") @NotNull Duration sendTimeout, @DefaultValue("5s") @NotNull Duration retryAfter,
+		@DefaultValue("20") @Min(1) int laneThreshold) {
 
 	/**
 	 * {@code min.insync.replicas} of {@code comments.submitted} and its DLT: with replication, a write (acks=all) needs two copies,

@@ -22,4 +22,14 @@ class IntakeTopics {
 			.build();
 	}
 
+	/** The flood lane: as many partitions, so a flood spread by comment id keeps every moderation consumer busy. */
+	@Bean
+	NewTopic commentsSubmittedFloodTopic(IntakeSettings settings) {
+		return TopicBuilder.name(CommentSubmitted.FLOOD_TOPIC)
+			.partitions(settings.partitions())
+			.replicas(settings.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInSyncReplicas())
+			.build();
+	}
+
 }

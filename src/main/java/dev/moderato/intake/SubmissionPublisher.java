@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a submission to Kafka and waits for the broker's acknowledgement (acks=all, idempotent producer), so that a
- * 2xx to the submitter means the comment is durably on the topic.
+ * 2xx to the submitter means the comment is durably on the topic. A flood's excess goes to the flood lane
+ * ({@link FloodLane}).
  */
 @Component
 class SubmissionPublisher {
@@ -23,16 +24,20 @@ class SubmissionPublisher {
 
 	private final IntakeSettings settings;
 
-	SubmissionPublisher(KafkaOperations<Object, Object> kafka, JsonMapper json, IntakeSettings settings) {
+	private final FloodLane lanes;
+
+	SubmissionPublisher(KafkaOperations<Object, Object> kafka, JsonMapper json, IntakeSettings settings, FloodLane lanes) {
 		this.kafka = kafka;
+		this.lanes = lanes;
 		this.json = json;
 		this.settings = settings;
 	}
 
 	void publish(CommentSubmitted event) {
 		byte[] value = this.json.writeValueAsBytes(event);
+		FloodLane.Route route = this.lanes.routeOf(event);
 		try {
-			this.kafka.send(new ProducerRecord<>(CommentSubmitted.TOPIC, event.postId(), value))
+			this.kafka.send(new ProducerRecord<>(route.topic(), route.key(), value))
 				.get(this.settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {

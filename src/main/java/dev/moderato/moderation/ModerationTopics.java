@@ -34,4 +34,13 @@ class ModerationTopics {
 			.build();
 	}
 
+	@Bean
+	NewTopic commentsSubmittedFloodDeadLetterTopic(IntakeSettings intake) {
+		return TopicBuilder.name(CommentSubmitted.FLOOD_TOPIC + ".DLT")
+			.partitions(intake.partitions())
+			.replicas(intake.replicas())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, intake.minInSyncReplicas())
+			.build();
+	}
+
 }

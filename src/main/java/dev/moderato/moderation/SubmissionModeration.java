@@ -3,6 +3,11 @@ package dev.moderato.moderation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.moderato.comments.Comment;
@@ -14,6 +19,7 @@ import dev.moderato.comments.Comments;
 import dev.moderato.comments.ReplyTarget;
 import dev.moderato.comments.SubmissionFacts;
 import dev.moderato.intake.CommentSubmitted;
+import dev.moderato.posts.Post;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.EmailHash;
@@ -72,7 +78,7 @@ public class SubmissionModeration {
 		this.meters = meters;
 	}
 
-	/** What to ask the stored comments about a submission: one round trip for all of it. */
+	/** What to ask the stored comments about a submission. */
 	private SubmissionFacts.Question question(CommentSubmitted submitted, long fingerprint) {
 		SpamSettings spam = this.spamFilter.settings();
 		String network = submitted.ipPrefix();
@@ -117,46 +123,93 @@ public class SubmissionModeration {
 
 	@Transactional
 	public void moderate(CommentSubmitted submitted) {
-		CommentId id = new CommentId(submitted.commentId());
-		long fingerprint = TextFingerprint.of(submitted.text());
-		SubmissionFacts facts = this.comments.factsAbout(question(submitted, fingerprint));
-		if (facts.alreadyStored()) {
-			log.atInfo().addKeyValue("commentId", id).log("Submission already moderated: redelivery ignored");
+		moderateAll(List.of(submitted));
+	}
+
+	/**
+	 * Judges a batch of submissions (a poll's records) in one transaction: their stored facts in one statement, each
+	 * verdict in order (counting the ones judged before it in the batch, as if they were stored), the comments in one
+	 * JDBC batch, a {@link CommentModerated} outbox event for each comment stored. A submission already stored (a
+	 * redelivery) or twice in the batch is skipped. An exception fails the whole batch, and nothing of it is stored.
+	 */
+	@Transactional
+	public void moderateAll(List<CommentSubmitted> batch) {
+		if (batch.isEmpty()) {
 			return;
 		}
-		PostId postId = new PostId(submitted.postId());
-		var post = this.posts.find(postId)
-			.orElseThrow(() -> new UnreadableRecord("Submission " + id + " names unknown post " + postId));
-		EmailHash commenter = new EmailHash(submitted.emailHash());
-		CommentId parent = parentOf(submitted, facts);
-		Comment comment = Comment.submitted(id, postId, parent,
-				new CommentAuthor(submitted.authorName(), submitted.authorUrl(), submitted.email(), commenter),
-				submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
-				submitted.submittedAt());
-		Instant now = this.clock.instant();
-		// the post's title lets the engine see whether the comment engages with the post
-		Assessment assessment = PolicyOverride.apply(
-				this.spamFilter.assess(candidate(submitted, facts).onPost(post.title(), post.url())),
-				this.policies.inForce(commenter));
-		comment.judge(switch (assessment.verdict()) {
-			case APPROVED -> CommentStatus.APPROVED;
-			case HELD -> CommentStatus.HELD;
-			case SPAM -> CommentStatus.SPAM;
-		}, assessment.score(), assessment.reasons(), ENGINE, now);
-		if (!this.comments.addOnce(comment, fingerprint)) {
-			return; // a concurrent delivery stored it first
+		List<Long> fingerprints = batch.stream().map(s -> TextFingerprint.of(s.text())).toList();
+		List<SubmissionFacts.Question> questions = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			questions.add(question(batch.get(i), fingerprints.get(i)));
 		}
-		this.events.publishEvent(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), id.value(),
-				postId.value(), parent == null ? null : parent.value(), comment.status().wireValue(), "pending", comment.spamScore(),
-				comment.reasons(), ENGINE, ActorKind.ENGINE.wireValue(), submitted.authorName(), submitted.authorUrl(),
-				submitted.text(), now));
+		List<SubmissionFacts> stored = this.comments.factsAbout(questions);
+		Map<PostId, Post> posts = new HashMap<>();
+		Map<EmailHash, Optional<CommenterPolicies.Kind>> policies = new HashMap<>();
+		EarlierInBatch earlier = new EarlierInBatch();
+		List<Comments.Judged> judged = new ArrayList<>(batch.size());
+		List<Judgement> judgements = new ArrayList<>(batch.size());
+		Instant now = this.clock.instant();
+		for (int i = 0; i < batch.size(); i++) {
+			CommentSubmitted submitted = batch.get(i);
+			SubmissionFacts.Question question = questions.get(i);
+			if (stored.get(i).alreadyStored() || earlier.judgedAlready(question)) {
+				log.atInfo()
+					.addKeyValue("commentId", submitted.commentId())
+					.log("Submission already moderated: redelivery ignored");
+				continue;
+			}
+			SubmissionFacts facts = earlier.add(stored.get(i), question);
+			PostId postId = question.post();
+			Post post = posts.computeIfAbsent(postId, p -> this.posts.find(p)
+				.orElseThrow(() -> new UnreadableRecord(
+						"Submission " + submitted.commentId() + " names unknown post " + p)));
+			EmailHash commenter = question.commenter();
+			CommentId parent = parentOf(submitted, facts);
+			Comment comment = Comment.submitted(question.comment(), postId, parent,
+					new CommentAuthor(submitted.authorName(), submitted.authorUrl(), submitted.email(), commenter),
+					submitted.ipPrefix(), submitted.ipHash(), submitted.text(), submitted.notifyReplies(),
+					submitted.submittedAt());
+			// the post's title lets the engine see whether the comment engages with the post
+			Assessment assessment = PolicyOverride.apply(
+					this.spamFilter.assess(candidate(submitted, facts).onPost(post.title(), post.url())),
+					policies.computeIfAbsent(commenter, this.policies::inForce));
+			comment.judge(switch (assessment.verdict()) {
+				case APPROVED -> CommentStatus.APPROVED;
+				case HELD -> CommentStatus.HELD;
+				case SPAM -> CommentStatus.SPAM;
+			}, assessment.score(), assessment.reasons(), ENGINE, now);
+			earlier.judged(new EarlierInBatch.Judged(question, submitted.ipPrefix(), submitted.submittedAt(),
+					comment.status()));
+			judged.add(new Comments.Judged(comment, fingerprints.get(i)));
+			judgements.add(new Judgement(submitted, comment, assessment));
+		}
+		boolean[] added = this.comments.addAllOnce(judged);
+		for (int i = 0; i < added.length; i++) {
+			if (added[i]) { // else a concurrent delivery stored it first
+				published(judgements.get(i), now);
+			}
+		}
+	}
+
+	/** A verdict reached in a batch, waiting for its comment to be stored. */
+	private record Judgement(CommentSubmitted submitted, Comment comment, Assessment assessment) {
+	}
+
+	private void published(Judgement judgement, Instant now) {
+		CommentSubmitted submitted = judgement.submitted();
+		Comment comment = judgement.comment();
+		CommentId parent = comment.parentId();
+		this.events.publishEvent(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), comment.id().value(),
+				comment.postId().value(), parent == null ? null : parent.value(), comment.status().wireValue(), "pending",
+				comment.spamScore(), comment.reasons(), ENGINE, ActorKind.ENGINE.wireValue(), submitted.authorName(),
+				submitted.authorUrl(), submitted.text(), now));
 		this.meters.counter("moderato.moderation.verdicts", "verdict", comment.status().wireValue(), "actor", ENGINE)
 			.increment();
 		log.atInfo()
-			.addKeyValue("commentId", id)
-			.addKeyValue("postId", postId)
+			.addKeyValue("commentId", comment.id())
+			.addKeyValue("postId", comment.postId())
 			.addKeyValue("verdict", comment.status().wireValue())
-			.log("Comment moderated: {}", String.join("; ", assessment.reasons()));
+			.log("Comment moderated: {}", String.join("; ", judgement.assessment().reasons()));
 	}
 
 }

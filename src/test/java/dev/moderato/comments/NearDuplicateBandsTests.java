@@ -190,6 +190,29 @@ class NearDuplicateBandsTests {
 			.isEqualTo(CommenterHistory.NONE);
 	}
 
+	@Test
+	void aBatchOfQuestionsIsAnsweredAsEachAlone() {
+		SpamSignalQueries signals = new SpamSignalQueries(JdbcClient.create(connection));
+		List<SubmissionFacts.Question> batch = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			long probe = i % 3 == 0 ? 0 : probes.get(i % probes.size());
+			batch.add(new SubmissionFacts.Question(CommentId.next(NOW), new PostId("p" + (i % POSTS)),
+					i % 4 == 0 ? CommentId.next(NOW) : null, new EmailHash(String.format("%064x", i % 5)),
+					i % 2 == 0 ? null : "192.0.2.0/24", NOW.minusSeconds(600), probe, SINCE,
+					TextFingerprint.NEAR_DUPLICATE_BITS));
+		}
+		List<SubmissionFacts> answers = signals.facts(batch);
+		assertThat(answers).hasSize(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			assertThat(answers.get(i)).as("question %d", i).isEqualTo(signals.facts(List.of(batch.get(i))).get(0));
+			if (batch.get(i).fingerprint() != 0) {
+				assertThat(answers.get(i).nearDuplicatesElsewhere()).isEqualTo(signals.nearDuplicates(
+						batch.get(i).fingerprint(), batch.get(i).post(), SINCE, TextFingerprint.NEAR_DUPLICATE_BITS));
+			}
+		}
+		assertThat(answers).extracting(SubmissionFacts::nearDuplicatesElsewhere).anyMatch(n -> n > 0);
+	}
+
 	private static SubmissionFacts.Question question(CommentId id, PostId post, @Nullable CommentId parent,
 			EmailHash commenter, @Nullable String network, Instant recentSince) {
 		return new SubmissionFacts.Question(id, post, parent, commenter, network, recentSince, 0, SINCE,

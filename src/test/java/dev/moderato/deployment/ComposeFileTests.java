@@ -83,7 +83,8 @@ class ComposeFileTests {
 		int moderated = partitions("moderato.moderation.partitions");
 
 		assertThat(created).containsExactlyInAnyOrderEntriesOf(Map.of("comments.submitted", submitted,
-				"comments.submitted.DLT", submitted, "comments.moderated", moderated, "comments.moderated.DLT", moderated));
+				"comments.submitted.DLT", submitted, "comments.submitted.flood", submitted, "comments.submitted.flood.DLT",
+				submitted, "comments.moderated", moderated, "comments.moderated.DLT", moderated));
 	}
 
 	private int partitions(String property) {

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import dev.moderato.intake.CommentSubmitted;
 import dev.moderato.moderation.CommentModerated;
 import dev.moderato.operations.Role;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.Test;
@@ -119,9 +118,12 @@ class KubernetesManifestsTests {
 					.containsEntry("min.insync.replicas", 2);
 			}
 		}
-		assertThat(partitions).containsOnlyKeys(CommentSubmitted.TOPIC, CommentSubmitted.TOPIC + ".DLT", CommentModerated.TOPIC,
+		assertThat(partitions).containsOnlyKeys(CommentSubmitted.TOPIC, CommentSubmitted.TOPIC + ".DLT",
+				CommentSubmitted.FLOOD_TOPIC, CommentSubmitted.FLOOD_TOPIC + ".DLT", CommentModerated.TOPIC,
 				CommentModerated.TOPIC + ".DLT");
 		assertThat(partitions.get(CommentSubmitted.TOPIC + ".DLT")).isEqualTo(partitions.get(CommentSubmitted.TOPIC));
+		assertThat(partitions.get(CommentSubmitted.FLOOD_TOPIC)).isEqualTo(partitions.get(CommentSubmitted.TOPIC));
+		assertThat(partitions.get(CommentSubmitted.FLOOD_TOPIC + ".DLT")).isEqualTo(partitions.get(CommentSubmitted.TOPIC));
 		assertThat(partitions.get(CommentModerated.TOPIC + ".DLT")).isEqualTo(partitions.get(CommentModerated.TOPIC));
 		assertThat(loadAll(Files.readString(Path.of("k8s/strimzi/kafka.yaml")))).extracting(d -> d.get("kind"))
 			.contains("Kafka", "KafkaNodePool");
@@ -232,6 +234,12 @@ class KubernetesManifestsTests {
 			assertThat(metadata).as(target).containsEntry("topic", consumer[0]).containsEntry("consumerGroup", consumer[1])
 				.containsKey("lagThreshold");
 			assertThat(config).as(target + ": the bootstrap servers KEDA reads").containsKey(String.valueOf(metadata.get("bootstrapServersFromEnv")));
+			if (target.equals("moderato-moderation")) {
+				assertThat(list(spec.get("triggers"))).as(target + ": a flood's lag scales the moderation instances too")
+					.anySatisfy(t -> assertThat(map(map(t).get("metadata")))
+						.containsEntry("topic", CommentSubmitted.FLOOD_TOPIC)
+						.containsEntry("consumerGroup", groupOf("dev.moderato.moderation.kafka.SubmissionListener", "onFlood")));
+			}
 		}
 		assertThat(Integer.parseInt(config.get("MODERATO_MODERATION_CONCURRENCY").toString()))
 			.isBetween(1, Integer.parseInt(config.get("MODERATO_INTAKE_PARTITIONS").toString()));
@@ -304,8 +312,18 @@ class KubernetesManifestsTests {
 	}
 
 	private static String groupOf(String listener) {
+		return groupOf(listener, "on");
+	}
+
+	/** The consumer group of a listener method (one record or a batch of them). */
+	private static String groupOf(String listener, String method) {
 		try {
-			return Class.forName(listener).getDeclaredMethod("on", ConsumerRecord.class).getAnnotation(KafkaListener.class).groupId();
+			return java.util.Arrays.stream(Class.forName(listener).getDeclaredMethods())
+				.filter(m -> m.getName().equals(method) && m.isAnnotationPresent(KafkaListener.class))
+				.findFirst()
+				.orElseThrow(() -> new NoSuchMethodException(listener + "." + method))
+				.getAnnotation(KafkaListener.class)
+				.groupId();
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException(ex);

@@ -34,8 +34,8 @@ class ListenerConcurrencyTests {
 
 	@Test
 	void everyListenerRunsOneConsumerPerPartitionOfItsTopic() {
-		Map<String, Integer> partitions = Map.of(CommentSubmitted.TOPIC, this.intake.partitions(), CommentModerated.TOPIC,
-				this.moderation.partitions());
+		Map<String, Integer> partitions = Map.of(CommentSubmitted.TOPIC, this.intake.partitions(),
+				CommentSubmitted.FLOOD_TOPIC, this.intake.partitions(), CommentModerated.TOPIC, this.moderation.partitions());
 		assertThat(this.registry.getListenerContainers()).isNotEmpty().allSatisfy(container -> {
 			String topic = topic(container);
 			assertThat(container).isInstanceOf(ConcurrentMessageListenerContainer.class);

@@ -44,7 +44,8 @@ class TopicDeclarationsTests {
 				Map<String, NewTopic> topics = new TreeMap<>();
 				context.getBeansOfType(NewTopic.class).values().forEach(t -> topics.put(t.name(), t));
 				assertThat(topics).containsOnlyKeys(CommentSubmitted.TOPIC, CommentSubmitted.TOPIC + ".DLT",
-						CommentModerated.TOPIC, CommentModerated.TOPIC + ".DLT");
+						CommentSubmitted.FLOOD_TOPIC, CommentSubmitted.FLOOD_TOPIC + ".DLT", CommentModerated.TOPIC,
+						CommentModerated.TOPIC + ".DLT");
 				topics.forEach((name, topic) -> {
 					assertThat(topic.numPartitions()).as(name).isEqualTo(name.startsWith(CommentSubmitted.TOPIC) ? 4 : 5);
 					assertThat(topic.replicationFactor()).as(name).isEqualTo(replicas);

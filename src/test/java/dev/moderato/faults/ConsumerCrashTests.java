@@ -16,7 +16,7 @@ import dev.moderato.Topics;
 import dev.moderato.intake.CommentSubmitted;
 import dev.moderato.privacy.CommenterPrivacy;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -29,24 +29,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.listener.BatchInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The moderation consumer stops dead in the middle of a batch: some records of it are moderated, their offsets never
- * committed. The instance that takes over reads them again, and still every comment gets one verdict and its author at
- * most one mail about it.
+ * The moderation consumer stops dead in the middle of its work: a poll's batch of records is moderated (stored, its
+ * verdicts in the outbox) but its offsets are never committed, and the records after it are not read. The instance
+ * that takes over reads that batch again, and still every comment gets one verdict and its author at most one mail
+ * about it.
  */
 class ConsumerCrashTests {
 
 	static final int COMMENTS = 8;
 
-	/** The first instance's consumer stops dead before this record of its batch (1-based). */
-	static final int FROZEN_AT = 4;
+	/** Records a poll brings (the moderation listener takes a poll's records as one batch). */
+	static final int BATCH = 3;
 
-	static final AtomicInteger seen = new AtomicInteger();
+	/** The first instance's consumer stops dead after moderating this batch (1-based), before committing it. */
+	static final int FROZEN_AFTER = 2;
+
+	static final AtomicInteger batches = new AtomicInteger();
 
 	static final AtomicBoolean frozen = new AtomicBoolean();
 
@@ -58,7 +62,7 @@ class ConsumerCrashTests {
 		try (OwnKafka kafka = new OwnKafka()) {
 			ConfigurableApplicationContext first = Instances.start(kafka.bootstrapServers(), database,
 					List.of(Freeze.class), "moderato.operations.roles=moderation,notification",
-					"spring.kafka.listener.auto-startup=false", "spring.kafka.consumer.max-poll-records=" + (COMMENTS + 2),
+					"spring.kafka.listener.auto-startup=false", "spring.kafka.consumer.max-poll-records=" + BATCH,
 					"spring.kafka.consumer.properties.max.poll.interval.ms=5000");
 			ConfigurableApplicationContext second = null;
 			try {
@@ -67,13 +71,13 @@ class ConsumerCrashTests {
 				new Api(((WebServerApplicationContext) first).getWebServer().getPort(), first.getBean(JsonMapper.class))
 					.registerPost(postId, "Hard stop", "Carla", author);
 				List<CommentSubmitted> sent = send(first, postId);
-				// all records wait on the topic, so the first poll takes them in one batch
+				// all records wait on the topic (one partition: one post), so every poll brings a full batch
 				KafkaListenerEndpointRegistry listeners = first.getBean(KafkaListenerEndpointRegistry.class);
 				listeners.getListenerContainer("notification-verdicts").start();
 				listeners.getListenerContainer("moderation-submissions").start();
 				await().atMost(Duration.ofSeconds(60)).untilTrue(frozen);
 				JdbcClient jdbc = first.getBean(JdbcClient.class);
-				assertThat(count(jdbc, postId)).as("moderated before the stop").isEqualTo(FROZEN_AT - 1);
+				assertThat(count(jdbc, postId)).as("moderated before the stop").isEqualTo(FROZEN_AFTER * BATCH);
 
 				second = Instances.start(kafka.bootstrapServers(), database, "moderato.operations.roles=moderation,notification");
 
@@ -120,34 +124,36 @@ class ConsumerCrashTests {
 	}
 
 	/**
-	 * In the first instance only: its moderation consumer stops dead before the {@link #FROZEN_AT}th record, as a
-	 * process that hangs or is killed, neither finishing the batch nor committing its offsets. It stays silent past
+	 * In the first instance only: its moderation consumer stops dead after the {@link #FROZEN_AFTER}th batch was
+	 * moderated and before its offsets are committed, as a process that hangs or is killed. It stays silent past
 	 * {@code max.poll.interval.ms}, so the group drops it and gives its partitions to the next instance; when the test
 	 * ends it processes nothing more.
 	 */
 	static class Freeze {
 
 		@Bean
-		RecordInterceptor<Object, Object> hardStop() {
-			return new RecordInterceptor<>() {
+		BatchInterceptor<Object, Object> hardStop() {
+			return new BatchInterceptor<>() {
 
 				@Override
-				public @Nullable ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+				public @Nullable ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
 						Consumer<Object, Object> consumer) {
-					if (!CommentSubmitted.TOPIC.equals(record.topic())) {
-						return record;
-					}
-					if (dead.get()) {
-						return null;
-					}
-					if (seen.incrementAndGet() == FROZEN_AT) {
+					return dead.get() && submissions(records) ? null : records;
+				}
+
+				@Override
+				public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+					if (submissions(records) && batches.incrementAndGet() == FROZEN_AFTER) {
 						frozen.set(true);
 						await().forever().untilTrue(dead);
-						return null;
 					}
-					return record;
 				}
+
 			};
+		}
+
+		private static boolean submissions(ConsumerRecords<Object, Object> records) {
+			return records.partitions().stream().anyMatch(p -> CommentSubmitted.TOPIC.equals(p.topic()));
 		}
 
 	}

@@ -123,6 +123,40 @@ class RedeliveryTests {
 		assertThat(countRows(UUID.fromString(invalidId))).isZero();
 	}
 
+	@Test
+	void aRecordThatFailsInABatchGoesAloneToTheDeadLetterTopicAndTheOthersAreStored() throws Exception {
+		List<CommentSubmitted> before = List.of(submission("First in the poll."), submission("Second in the poll."));
+		CommentSubmitted good = submission("Fine.");
+		// readable and valid, so it fails only while being moderated (with the others of its poll)
+		CommentSubmitted unknownPost = Submissions.submitted(this.privacy, "no-such-post-" + UUID.randomUUID(), "Nobody",
+				"nobody-" + UUID.randomUUID() + "@mail.example", "On a post nobody registered.");
+		List<CommentSubmitted> after = List.of(submission("Behind the failure."), submission("Last in the poll."));
+		List<byte[]> values = new java.util.ArrayList<>();
+		for (CommentSubmitted s : before) {
+			values.add(this.json.writeValueAsBytes(s));
+		}
+		values.add(this.json.writeValueAsBytes(unknownPost));
+		for (CommentSubmitted s : after) {
+			values.add(this.json.writeValueAsBytes(s));
+		}
+		values.forEach(v -> this.kafka.send(new ProducerRecord<>(CommentSubmitted.TOPIC, this.postId, v)));
+		this.kafka.flush();
+		send(CommentSubmitted.TOPIC, this.json.writeValueAsBytes(good));
+
+		for (CommentSubmitted s : List.of(before.get(0), before.get(1), after.get(0), after.get(1), good)) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.comments.exists(new CommentId(s.commentId())));
+		}
+		Topics topics = new Topics(this.consumers);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> topics.mentioning("comments.submitted.DLT", unknownPost.commentId().toString()), r -> r.size() == 1);
+		for (CommentSubmitted s : List.of(before.get(0), before.get(1), after.get(0), after.get(1), good)) {
+			assertThat(countRows(s.commentId())).isEqualTo(1);
+			assertThat(topics.mentioning("comments.moderated", s.commentId().toString())).hasSize(1);
+			assertThat(topics.mentioning("comments.submitted.DLT", s.commentId().toString())).isEmpty();
+		}
+		assertThat(countRows(unknownPost.commentId())).isZero();
+	}
+
 	private CommentSubmitted submission(String text) {
 		return Submissions.submitted(this.privacy, this.postId, "Twice", "twice-" + UUID.randomUUID() + "@mail.example", text);
 	}

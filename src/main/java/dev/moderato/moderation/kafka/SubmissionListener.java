@@ -1,5 +1,7 @@
 package dev.moderato.moderation.kafka;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import dev.moderato.intake.CommentSubmitted;
@@ -8,18 +10,27 @@ import dev.moderato.system.UnreadableRecord;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code comments.submitted}: a record that cannot be read or is invalid is unreadable and goes to the
- * dead-letter topic; a good one is moderated.
+ * Reads {@code comments.submitted} a poll at a time: the good records of a poll are moderated together (one facts
+ * statement, one JDBC batch, one transaction). A record that cannot be read or is invalid is unreadable: the records
+ * before it are moderated, then it alone fails ({@link BatchListenerFailedException} with its index), so the error
+ * handler sends it to the dead-letter topic and the records after it come again with the next poll. If the batch
+ * fails, its records are moderated one at a time, each in its own transaction, so the one that fails is the one the
+ * error handler retries (the database being away: until it is back) or dead-letters, and those before it are kept.
  */
 @Component
 class SubmissionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(SubmissionListener.class);
 
 	private final JsonMapper json;
 
@@ -34,9 +45,56 @@ class SubmissionListener {
 	}
 
 	@KafkaListener(id = "moderation-submissions", groupId = "moderato-moderation", topics = CommentSubmitted.TOPIC,
-			concurrency = "${moderato.moderation.concurrency:1}")
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.moderator.moderate(read(record));
+			concurrency = "${moderato.moderation.concurrency:1}", batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		moderatePoll(records);
+	}
+
+	/**
+	 * The flood lane: the same work in a container of its own (own consumers, own group), so the ordinary topic's
+	 * records never wait behind a flood's backlog.
+	 */
+	@KafkaListener(id = "moderation-submissions-flood", groupId = "moderato-moderation-flood",
+			topics = CommentSubmitted.FLOOD_TOPIC, concurrency = "${moderato.moderation.concurrency:1}", batch = "true")
+	void onFlood(List<ConsumerRecord<String, byte[]>> records) {
+		moderatePoll(records);
+	}
+
+	private void moderatePoll(List<ConsumerRecord<String, byte[]>> records) {
+		List<CommentSubmitted> good = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			try {
+				good.add(read(records.get(i)));
+			}
+			catch (UnreadableRecord ex) {
+				moderate(good);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+			}
+		}
+		moderate(good);
+	}
+
+	/** The records before {@code batch.size()} of the poll, all readable. */
+	private void moderate(List<CommentSubmitted> batch) {
+		try {
+			this.moderator.moderateAll(batch);
+		}
+		catch (RuntimeException batchFailed) {
+			if (batch.size() == 1) {
+				throw new BatchListenerFailedException(batchFailed.getMessage(), batchFailed, 0);
+			}
+			log.atWarn()
+				.addKeyValue("records", batch.size())
+				.log("A batch of submissions failed ({}): moderating them one at a time", batchFailed.toString());
+			for (int i = 0; i < batch.size(); i++) {
+				try {
+					this.moderator.moderate(batch.get(i));
+				}
+				catch (RuntimeException ex) {
+					throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+				}
+			}
+		}
 	}
 
 	private CommentSubmitted read(ConsumerRecord<String, byte[]> record) {
