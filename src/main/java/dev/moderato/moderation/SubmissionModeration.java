@@ -136,7 +136,9 @@ public class SubmissionModeration {
 		Instant now = this.clock.instant();
 		// the post's title lets the engine see whether the comment engages with the post
 		Assessment assessment = PolicyOverride.apply(
-				this.spamFilter.assess(candidate(submitted, facts).onPost(post.title(), post.url())),
+				// TODO(sites): the post's site; every post is on the default site until the lead wires it
+				this.spamFilter.assess(candidate(submitted, facts).onPost(post.title(), post.url())
+					.onSite(Candidate.DEFAULT_SITE)),
 				this.policies.inForce(commenter));
 		comment.judge(switch (assessment.verdict()) {
 			case APPROVED -> CommentStatus.APPROVED;
