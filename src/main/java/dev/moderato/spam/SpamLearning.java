@@ -165,9 +165,11 @@ public class SpamLearning {
 		do {
 			batch = this.memory.forSite(siteId, from, this.applied, BATCH);
 			for (SpamMemory.Logged logged : batch) {
-				this.filter.learn(model, logged.feedback().candidate(), logged.feedback().spam());
+				if (!erased(logged.feedback())) { // its text is gone: nothing left to learn
+					this.filter.learn(model, logged.feedback().candidate(), logged.feedback().spam());
+					replayed++;
+				}
 				from = logged.position();
-				replayed++;
 			}
 		}
 		while (batch.size() == BATCH);
@@ -189,7 +191,7 @@ public class SpamLearning {
 			for (SpamMemory.Logged logged : batch) {
 				String site = logged.feedback().siteId();
 				Model model = this.filter.resident(site);
-				if (model != null) { // else the site learns it when it is loaded
+				if (model != null && !erased(logged.feedback())) { // else the site learns it when it is loaded
 					this.filter.learn(model, logged.feedback().candidate(), logged.feedback().spam());
 					this.sinceSaved.merge(site, 1L, Long::sum);
 				}
@@ -207,6 +209,10 @@ public class SpamLearning {
 			}
 		}
 		return learned;
+	}
+
+	private static boolean erased(Feedback feedback) {
+		return SpamMemory.ERASED_TEXT.equals(feedback.text());
 	}
 
 	/** Saves every site layer in memory with the log position it includes. */

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SpamMemory {
 
+	/** What an erased decision's text becomes (GDPR erase with text): such a decision teaches nothing any more. */
+	static final String ERASED_TEXT = "[deleted]";
+
 	private static final String COLUMNS = "seq, txid::text as txid, site_id, event_id, comment_id, post_id, author_name, author_url, text, spam";
 
 	private final JdbcClient jdbc;
@@ -145,10 +148,11 @@ class SpamMemory {
 		}
 		return this.jdbc.sql("""
 				update spam_feedback set author_name = 'deleted', author_url = null,
-				  text = case when :removeText then '[deleted]' else text end
+				  text = case when :removeText then :erased else text end
 				where comment_id in (:ids)
 				""")
 			.param("removeText", removeText)
+			.param("erased", ERASED_TEXT)
 			.param("ids", comments)
 			.update();
 	}

@@ -99,6 +99,21 @@ class SiteMemoryTests {
 		assertThat(again.learned()).isEqualTo(report.learned());
 	}
 
+	@Test
+	void aDecisionWhoseTextWasErasedTeachesALaterLoadedSiteNothing() {
+		String site = "erased-" + UUID.randomUUID().toString().substring(0, 8);
+		SpamLearning first = startInstance(4);
+		Feedback decision = spam(site, PATTERN.formatted("Olga"));
+		first.record(decision);
+		first.anonymise(List.of(decision.commentId()), true);
+		first.applyNew();
+
+		SpamLearning later = startInstance(4);
+		Candidate erased = fromKnownCommenter(SpamMemory.ERASED_TEXT);
+		assertThat(later.filterForTests().assess(erased.onSite(site)))
+			.isEqualTo(later.filterForTests().assess(later.filterForTests().newSiteModel(), erased));
+	}
+
 	private static HistoryReport.Figures figures(SpamFilter filter, String site, List<LabelledComment> slice) {
 		List<Boolean> spam = new ArrayList<>();
 		List<Verdict> verdicts = new ArrayList<>();
