@@ -72,7 +72,7 @@ class SpamLearningJourneyTests {
 		assertThat(verdictOf(api, post, email, PATTERN.formatted("Ilse"))).isEqualTo(CommentStatus.SPAM);
 
 		this.learning.save();
-		assertThat(this.jdbc.sql("select applied_seq from spam_model where name = 'default'").query(Long.class).single())
+		assertThat(this.jdbc.sql("select applied_seq from spam_model where site_id = 'default'").query(Long.class).single())
 			.isGreaterThanOrEqualTo(before + 4);
 	}
 

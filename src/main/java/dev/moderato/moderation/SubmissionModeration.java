@@ -171,7 +171,8 @@ public class SubmissionModeration {
 					submitted.submittedAt());
 			// the post's title lets the engine see whether the comment engages with the post
 			Assessment assessment = PolicyOverride.apply(
-					this.spamFilter.assess(candidate(submitted, facts).onPost(post.title(), post.url())),
+					this.spamFilter.assess(candidate(submitted, facts).onPost(post.title(), post.url())
+						.onSite(post.siteId().value())),
 					policies.computeIfAbsent(commenter, this.policies::inForce));
 			comment.judge(switch (assessment.verdict()) {
 				case APPROVED -> CommentStatus.APPROVED;

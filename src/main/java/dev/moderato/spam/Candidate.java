@@ -25,13 +25,28 @@ import org.jspecify.annotations.Nullable;
  * @param postTitle the title of the post the comment was left on, if known: a comment that engages with it is rarely
  * spam, and words the post itself uses (a film review quoting an insult) do not count against the comment
  * @param postUrl the post's address, if known (its slug counts as part of the title)
+ * @param siteId the site (blog) the post belongs to: the verdict uses that site's learned layer ({@code default} for
+ * the default site)
  */
 public record Candidate(String text, String authorName, @Nullable String authorUrl, String postId, String commenter,
 		int priorApproved, int priorSpam, @Nullable String ipPrefix, boolean honeypotFilled,
 		@Nullable Duration timeToSubmit, int recentFromCommenter, int recentFromNetwork, int sameTextOnOtherPosts,
-		@Nullable String postTitle, @Nullable String postUrl) {
+		@Nullable String postTitle, @Nullable String postUrl, String siteId) {
 
-	/** A candidate without the post's title and address. */
+	/** The site every post belongs to until sites are set up. */
+	public static final String DEFAULT_SITE = "default";
+
+	/** A candidate on the default site. */
+	public Candidate(String text, String authorName, @Nullable String authorUrl, String postId, String commenter,
+			int priorApproved, int priorSpam, @Nullable String ipPrefix, boolean honeypotFilled,
+			@Nullable Duration timeToSubmit, int recentFromCommenter, int recentFromNetwork, int sameTextOnOtherPosts,
+			@Nullable String postTitle, @Nullable String postUrl) {
+		this(text, authorName, authorUrl, postId, commenter, priorApproved, priorSpam, ipPrefix, honeypotFilled,
+				timeToSubmit, recentFromCommenter, recentFromNetwork, sameTextOnOtherPosts, postTitle, postUrl,
+				DEFAULT_SITE);
+	}
+
+	/** A candidate on the default site, without the post's title and address. */
 	public Candidate(String text, String authorName, @Nullable String authorUrl, String postId, String commenter,
 			int priorApproved, int priorSpam, @Nullable String ipPrefix, boolean honeypotFilled,
 			@Nullable Duration timeToSubmit, int recentFromCommenter, int recentFromNetwork, int sameTextOnOtherPosts) {
@@ -44,6 +59,7 @@ public record Candidate(String text, String authorName, @Nullable String authorU
 		Objects.requireNonNull(authorName, "authorName");
 		Objects.requireNonNull(postId, "postId");
 		Objects.requireNonNull(commenter, "commenter");
+		Objects.requireNonNull(siteId, "siteId");
 		if (priorApproved < 0 || priorSpam < 0 || recentFromCommenter < 0 || recentFromNetwork < 0
 				|| sameTextOnOtherPosts < 0) {
 			throw new IllegalArgumentException("counts must not be negative");
@@ -64,7 +80,14 @@ public record Candidate(String text, String authorName, @Nullable String authorU
 	public Candidate onPost(@Nullable String title, @Nullable String url) {
 		return new Candidate(this.text, this.authorName, this.authorUrl, this.postId, this.commenter, this.priorApproved,
 				this.priorSpam, this.ipPrefix, this.honeypotFilled, this.timeToSubmit, this.recentFromCommenter,
-				this.recentFromNetwork, this.sameTextOnOtherPosts, title, url);
+				this.recentFromNetwork, this.sameTextOnOtherPosts, title, url, this.siteId);
+	}
+
+	/** This candidate on another site (judged by that site's learned layer). */
+	public Candidate onSite(String site) {
+		return new Candidate(this.text, this.authorName, this.authorUrl, this.postId, this.commenter, this.priorApproved,
+				this.priorSpam, this.ipPrefix, this.honeypotFilled, this.timeToSubmit, this.recentFromCommenter,
+				this.recentFromNetwork, this.sameTextOnOtherPosts, this.postTitle, this.postUrl, site);
 	}
 
 }

@@ -39,7 +39,8 @@ final class LinkJudgement implements Signal {
 			other |= kind == LinkTargets.Kind.OTHER;
 		}
 		if (commercial) {
-			findings.add(Finding.evidence("links to a site whose name is stuffed with sales keywords", 1.5));
+			// the link is the payload: never approved, whatever the wording
+			findings.add(Finding.heldEvidence("links to a site whose name is stuffed with sales keywords", 1.5));
 		}
 		else if (other) {
 			findings.add(ELSEWHERE);

@@ -17,11 +17,49 @@ final class Model {
 	/** The site layer's AdaGrad base step: a new pattern counts after a handful of decisions (0.3 did best on the held-out blog set, against 0.1 to 1.0). */
 	static final double SITE_RATE = 0.3;
 
-	final TextClassifier classifier = new TextClassifier();
+	/** The prior: shared by every site's model, never changed once trained. */
+	final TextClassifier classifier;
 
 	final LogisticRegression site = new LogisticRegression(SITE_RATE);
 
 	final DomainReputation domains = new DomainReputation();
+
+	Model() {
+		this(new TextClassifier());
+	}
+
+	private Model(TextClassifier classifier) {
+		this.classifier = classifier;
+	}
+
+	/**
+	 * A new site's model: the same (shared, frozen) prior, a copy of this model's domain reputation, and an empty site
+	 * layer of its own. Called on the engine's template model, which learns nothing.
+	 */
+	Model forNewSite() {
+		Model model = new Model(this.classifier);
+		model.ownSite = this.ownSite;
+		model.domains.counts.putAll(copyOf(this.domains.counts));
+		return model;
+	}
+
+	/** This model with its own copy of what the site learned (the prior stays shared). */
+	Model copy() {
+		Model model = new Model(this.classifier);
+		model.ownSite = this.ownSite;
+		model.siteLearned = this.siteLearned;
+		System.arraycopy(this.site.weights, 0, model.site.weights, 0, Features.SIZE);
+		System.arraycopy(this.site.squaredGradients, 0, model.site.squaredGradients, 0, Features.SIZE);
+		System.arraycopy(this.site.bias, 0, model.site.bias, 0, this.site.bias.length);
+		model.domains.counts.putAll(copyOf(this.domains.counts));
+		return model;
+	}
+
+	private static java.util.Map<String, int[]> copyOf(java.util.Map<String, int[]> counts) {
+		java.util.Map<String, int[]> copy = new java.util.HashMap<>(counts.size() * 2);
+		counts.forEach((domain, c) -> copy.put(domain, c.clone()));
+		return copy;
+	}
 
 	/**
 	 * Whether the prior was itself trained on this site's own moderated comments (an engine built with

@@ -7,38 +7,35 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the pure-Java engine into the application. It starts from the model saved in PostgreSQL (with the position in
- * the decision log it includes), or, on a new installation, trains the shipped default model from the bundled corpus
- * (under a second), so a new blog is protected from its first comment.
+ * Wires the pure-Java engine into the application. Each instance trains the shipped prior from the bundled corpus
+ * (under a second), so a new blog is protected from its first comment, and starts reading the decision log at its
+ * end: each site's learned layer is loaded from PostgreSQL (its saved layer and the decisions after it) when the site
+ * is first judged ({@link SpamLearning}).
  */
 @Configuration(proxyBeanMethods = false)
 class SpamConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SpamConfiguration.class);
 
-	/** The engine an instance starts with, and the decision-log position its model includes. */
+	/** The engine an instance starts with, and the decision-log position its site layers in memory include. */
 	record StartingModel(SpamFilter filter, SpamMemory.Position applied) {
 	}
 
 	@Bean
 	StartingModel startingModel(SpamSettings settings, SpamMemory memory) {
-		try {
-			var saved = memory.latest();
-			if (saved.isPresent()) {
-				SpamFilter filter = SpamFilter.fromSnapshot(settings, saved.get().bytes());
-				log.atInfo().addKeyValue("appliedSeq", saved.get().applied().seq()).log("Spam model restored from PostgreSQL");
-				return new StartingModel(filter, saved.get().applied());
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Saved spam model unavailable, starting from the default model: {}", ex.toString());
-		}
 		long start = System.nanoTime();
 		SpamFilter filter = SpamFilter.withDefaultModel(settings);
 		log.atInfo()
 			.addKeyValue("millis", (System.nanoTime() - start) / 1_000_000)
-			.log("Spam engine trained its default model from the bundled corpus");
-		return new StartingModel(filter, SpamMemory.Position.START);
+			.log("Spam engine trained its prior from the bundled corpus");
+		SpamMemory.Position end = SpamMemory.Position.START;
+		try {
+			end = memory.end();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Decision log unavailable, reading it from its start: {}", ex.toString());
+		}
+		return new StartingModel(filter, end);
 	}
 
 	@Bean

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.moderato.spam.corpus.BundledCorpus;
 import dev.moderato.spam.corpus.LabelledText;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +17,14 @@ import org.jspecify.annotations.Nullable;
  * text, shouting, character tricks, velocity, honeypot and typing time, commenter reputation, word lists), turned
  * into a verdict by the {@link SpamSettings} policy. Moderator decisions teach it online; its state travels as bytes.
  * <p>
- * Pure Java: no Spring and no I/O while scoring or learning. Thread-safe: any number of concurrent
- * {@link #assess(Candidate)} calls, with {@link #learn(Candidate, boolean)} and {@link #restore(byte[])} taking
- * turns with them.
+ * Each site (blog) has its own learned layer on top of the shared, frozen prior: a comment is judged by its
+ * {@link Candidate#siteId() site}'s layer, a decision teaches only its site's layer, and a new site starts with the
+ * prior alone. Layers are made on first use; in the application a {@link SiteLoader} loads them from PostgreSQL and
+ * only a bounded number stay in memory.
+ * <p>
+ * Pure Java: no Spring, and no I/O while scoring or learning except a site loader's on a site's first use.
+ * Thread-safe: any number of concurrent {@link #assess(Candidate)} calls, with {@link #learn(Candidate, boolean)} and
+ * {@link #restore(byte[])} taking turns with them.
  */
 public final class SpamFilter {
 
@@ -29,7 +36,24 @@ public final class SpamFilter {
 
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
-	private Model model;
+	/** The prior every site starts from (its own site layer stays empty: it learns nothing). */
+	private volatile Model template;
+
+	/** Each site's model: the shared prior and the site's own layer. Unbounded until a loader is attached. */
+	private final Cache<String, Model> sites = Caffeine.newBuilder()
+		.maximumSize(Long.MAX_VALUE)
+		.executor(Runnable::run) // evict in the caller: no background pool
+		.build();
+
+	private volatile SiteLoader loader = (filter, site) -> filter.newSiteModel();
+
+	/** Makes a site's model on its first use (or after it was evicted): e.g. its saved layer and the decisions since. */
+	@FunctionalInterface
+	interface SiteLoader {
+
+		Model load(SpamFilter filter, String siteId);
+
+	}
 
 	/** The last post's words: comments come in runs on the same post, so its title is read once per run. */
 	private volatile CachedTopic lastTopic = new CachedTopic(null, null, PostTopic.NONE);
@@ -48,9 +72,9 @@ public final class SpamFilter {
 		return topic;
 	}
 
-	private SpamFilter(SpamSettings settings, Model model) {
+	private SpamFilter(SpamSettings settings, Model template) {
 		this.settings = settings;
-		this.model = model;
+		this.template = template;
 		this.policy = new VerdictPolicy(settings);
 		this.signals = List.of(new WordLists(settings), new LinkCount(settings), new LinkedDomains(), new Shorteners(),
 				new LinkJudgement(), new ContactBait(), new SelfPromotion(), new AuthorIdentity(), new GenericPraise(),
@@ -94,11 +118,70 @@ public final class SpamFilter {
 	 * @throws IllegalArgumentException if the bytes are not a snapshot of this format version
 	 */
 	public static SpamFilter fromSnapshot(SpamSettings settings, byte[] snapshot) {
-		return new SpamFilter(settings, ModelSnapshot.read(snapshot));
+		Model model = ModelSnapshot.read(snapshot);
+		SpamFilter filter = new SpamFilter(settings, model.forNewSite());
+		filter.sites.put(Candidate.DEFAULT_SITE, model);
+		return filter;
+	}
+
+	/**
+	 * Loads sites' models with this loader from now on, keeping at most {@code sitesInMemory} of them (the least used
+	 * go, and are loaded again when needed). Sites already in memory stay.
+	 */
+	void loadSitesWith(SiteLoader loader, int sitesInMemory) {
+		this.loader = loader;
+		this.sites.policy().eviction().ifPresent(eviction -> eviction.setMaximum(sitesInMemory));
+	}
+
+	private Model site(String siteId) {
+		return this.sites.get(siteId, id -> this.loader.load(this, id));
+	}
+
+	/** A site's model if it is in memory (else it learns its decisions when it is loaded). */
+	@Nullable Model resident(String siteId) {
+		return this.sites.getIfPresent(siteId);
+	}
+
+	/** A new site's model: the prior and an empty site layer. */
+	Model newSiteModel() {
+		return this.template.forNewSite();
+	}
+
+	/** A site's model from its {@link #siteSnapshot site snapshot}. @throws IllegalArgumentException if not one */
+	Model siteModelFrom(byte[] snapshot) {
+		return ModelSnapshot.readSite(this.template, snapshot);
+	}
+
+	/** A site layer as bytes (format version 3: the layer alone, not the shared prior). */
+	byte[] siteSnapshot(Model site) {
+		this.lock.readLock().lock();
+		try {
+			return ModelSnapshot.writeSite(site);
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
+	}
+
+	/** A private copy of a site's model, to try learning on without touching the site. */
+	Model siteCopy(String siteId) {
+		Model site = site(siteId);
+		this.lock.readLock().lock();
+		try {
+			return site.copy();
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
 	}
 
 	/** Judges a comment: spam probability, verdict under the policy, and the reasons in a moderator's words. */
 	public Assessment assess(Candidate candidate) {
+		return assess(site(candidate.siteId()), candidate);
+	}
+
+	/** Judges a comment with this site model (whatever the candidate's site). */
+	Assessment assess(Model model, Candidate candidate) {
 		Analysis text = Analysis.of(candidate.text());
 		int[] features = Features.of(text);
 		PostTopic topic = topicOf(candidate);
@@ -109,14 +192,14 @@ public final class SpamFilter {
 		@Nullable String phrase;
 		this.lock.readLock().lock();
 		try {
-			prior = this.model.classifier.logit(features);
-			site = this.model.siteLogit(features);
-			learnedHere = this.model.learnedHere(features, prior);
-			Evidence evidence = new Evidence(candidate, text, this.model.domains, topic);
+			prior = model.classifier.logit(features);
+			site = model.siteLogit(features);
+			learnedHere = model.learnedHere(features, prior);
+			Evidence evidence = new Evidence(candidate, text, model.domains, topic);
 			for (Signal signal : this.signals) {
 				signal.inspect(evidence, findings);
 			}
-			phrase = prior + site > 0 ? Explanation.strongestPhrase(text, features.length, this.model) : null;
+			phrase = prior + site > 0 ? Explanation.strongestPhrase(text, features.length, model) : null;
 		}
 		finally {
 			this.lock.readLock().unlock();
@@ -130,32 +213,41 @@ public final class SpamFilter {
 	 * domain reputation, in one cheap step (the commenter's own reputation lives with the caller's comment history).
 	 */
 	public void learn(Candidate candidate, boolean spam) {
+		learn(site(candidate.siteId()), candidate, spam);
+	}
+
+	/** Teaches this site model a decision (whatever the candidate's site). */
+	void learn(Model model, Candidate candidate, boolean spam) {
 		Analysis text = Analysis.of(candidate.text());
 		int[] features = Features.of(text);
 		PostTopic topic = topicOf(candidate);
 		List<Finding> findings = new ArrayList<>(4);
 		this.lock.writeLock().lock();
 		try {
-			double offset = this.model.classifier.logit(features);
-			Evidence evidence = new Evidence(candidate, text, this.model.domains, topic);
+			double offset = model.classifier.logit(features);
+			Evidence evidence = new Evidence(candidate, text, model.domains, topic);
 			for (Signal signal : this.signals) {
 				signal.inspect(evidence, findings);
 			}
 			for (Finding finding : findings) {
 				offset += finding.weight();
 			}
-			this.model.learn(text, features, offset, spam);
+			model.learn(text, features, offset, spam);
 		}
 		finally {
 			this.lock.writeLock().unlock();
 		}
 	}
 
-	/** The learned state as bytes, for {@link #restore(byte[])} or {@link #fromSnapshot(SpamSettings, byte[])}. */
+	/**
+	 * The prior and the default site's layer as bytes, for {@link #restore(byte[])} or
+	 * {@link #fromSnapshot(SpamSettings, byte[])} (other sites' layers travel one by one, as site snapshots).
+	 */
 	public byte[] snapshot() {
+		Model model = site(Candidate.DEFAULT_SITE);
 		this.lock.readLock().lock();
 		try {
-			return ModelSnapshot.write(this.model);
+			return ModelSnapshot.write(model);
 		}
 		finally {
 			this.lock.readLock().unlock();
@@ -163,14 +255,17 @@ public final class SpamFilter {
 	}
 
 	/**
-	 * Replaces the learned state with a snapshot's (e.g. one another instance shared); the policy stays.
+	 * Replaces the learned state with a {@link #snapshot()}'s: its prior for every site, its site layer for the default
+	 * site; other sites start again from the new prior. The policy stays.
 	 * @throws IllegalArgumentException if the bytes are not a snapshot of this format version
 	 */
 	public void restore(byte[] snapshot) {
 		Model restored = ModelSnapshot.read(snapshot);
 		this.lock.writeLock().lock();
 		try {
-			this.model = restored;
+			this.template = restored.forNewSite();
+			this.sites.invalidateAll();
+			this.sites.put(Candidate.DEFAULT_SITE, restored);
 		}
 		finally {
 			this.lock.writeLock().unlock();

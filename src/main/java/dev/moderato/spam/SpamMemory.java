@@ -11,13 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The spam filter's shared memory in PostgreSQL: the ordered log of decisions every instance learns from, and the
- * latest model snapshot with the log position it includes.
+ * The spam filter's shared memory in PostgreSQL: the ordered log of decisions every instance learns from (each with
+ * its site), and each site's latest saved layer with the log position it includes.
  */
 @Repository
 class SpamMemory {
 
-	static final String MODEL = "default";
+	/** What an erased decision's text becomes (GDPR erase with text): such a decision teaches nothing any more. */
+	static final String ERASED_TEXT = "[deleted]";
+
+	private static final String COLUMNS = "seq, txid::text as txid, site_id, event_id, comment_id, post_id, author_name, author_url, text, spam";
 
 	private final JdbcClient jdbc;
 
@@ -31,10 +34,11 @@ class SpamMemory {
 	/** Records a decision once (by event id). @return whether it is new */
 	boolean record(Feedback feedback) {
 		return this.jdbc.sql("""
-				insert into spam_feedback (event_id, comment_id, post_id, author_name, author_url, text, spam, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing
+				insert into spam_feedback (site_id, event_id, comment_id, post_id, author_name, author_url, text, spam,
+				  created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing
 				""")
-			.params(feedback.eventId(), feedback.commentId(), feedback.postId(), feedback.authorName(),
+			.params(feedback.siteId(), feedback.eventId(), feedback.commentId(), feedback.postId(), feedback.authorName(),
 					feedback.authorUrl(), feedback.text(), feedback.spam(), Timestamp.from(this.clock.instant()))
 			.update() == 1;
 	}
@@ -67,9 +71,8 @@ class SpamMemory {
 	 * database delays learning until it ends; it never makes an instance skip a decision.
 	 */
 	List<Logged> after(Position position, int limit) {
-		return this.jdbc.sql("""
-				select seq, txid::text as txid, event_id, comment_id, post_id, author_name, author_url, text, spam
-				from spam_feedback
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from spam_feedback
 				where (txid, seq) > (cast(:txid as xid8), :seq)
 				  and txid < pg_snapshot_xmin(pg_current_snapshot())
 				order by txid, seq limit :limit
@@ -77,13 +80,52 @@ class SpamMemory {
 			.param("txid", Long.toUnsignedString(position.txid()))
 			.param("seq", position.seq())
 			.param("limit", limit)
-			.query((rs, n) -> new Logged(new Position(Long.parseUnsignedLong(rs.getString("txid")), rs.getLong("seq")),
-					feedback(rs)))
+			.query((rs, n) -> logged(rs))
 			.list();
 	}
 
+	/**
+	 * One site's decisions after {@code after} up to and including {@code upTo}, in log order: what a site's saved layer
+	 * has not learned of what this instance has read (everything up to {@code upTo} is final).
+	 */
+	List<Logged> forSite(String siteId, Position after, Position upTo, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from spam_feedback
+				where site_id = :site
+				  and (txid, seq) > (cast(:txid as xid8), :seq)
+				  and (txid, seq) <= (cast(:uptoTxid as xid8), :uptoSeq)
+				order by txid, seq limit :limit
+				""")
+			.param("site", siteId)
+			.param("txid", Long.toUnsignedString(after.txid()))
+			.param("seq", after.seq())
+			.param("uptoTxid", Long.toUnsignedString(upTo.txid()))
+			.param("uptoSeq", upTo.seq())
+			.param("limit", limit)
+			.query((rs, n) -> logged(rs))
+			.list();
+	}
+
+	/**
+	 * The last final place in the log (see {@link #after}): a new instance starts reading there, and loads each site's
+	 * saved layer with the decisions up to it when the site is first used.
+	 */
+	Position end() {
+		return this.jdbc.sql("""
+				select txid::text, seq from spam_feedback where txid < pg_snapshot_xmin(pg_current_snapshot())
+				order by txid desc, seq desc limit 1
+				""")
+			.query((rs, n) -> new Position(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)))
+			.optional()
+			.orElse(Position.START);
+	}
+
+	private static Logged logged(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Logged(new Position(Long.parseUnsignedLong(rs.getString("txid")), rs.getLong("seq")), feedback(rs));
+	}
+
 	private static Feedback feedback(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Feedback(rs.getObject("event_id", UUID.class), rs.getObject("comment_id", UUID.class),
+		return new Feedback(rs.getString("site_id"), rs.getObject("event_id", UUID.class), rs.getObject("comment_id", UUID.class),
 				rs.getString("post_id"), rs.getString("author_name"), rs.getString("author_url"), rs.getString("text"),
 				rs.getBoolean("spam"));
 	}
@@ -93,13 +135,9 @@ class SpamMemory {
 		if (comments.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select seq, txid::text as txid, event_id, comment_id, post_id, author_name, author_url, text, spam
-				from spam_feedback where comment_id in (:ids) order by txid, seq
-				""")
+		return this.jdbc.sql("select " + COLUMNS + " from spam_feedback where comment_id in (:ids) order by txid, seq")
 			.param("ids", comments)
-			.query((rs, n) -> new Logged(new Position(Long.parseUnsignedLong(rs.getString("txid")), rs.getLong("seq")),
-					feedback(rs)))
+			.query((rs, n) -> logged(rs))
 			.list();
 	}
 
@@ -110,36 +148,37 @@ class SpamMemory {
 		}
 		return this.jdbc.sql("""
 				update spam_feedback set author_name = 'deleted', author_url = null,
-				  text = case when :removeText then '[deleted]' else text end
+				  text = case when :removeText then :erased else text end
 				where comment_id in (:ids)
 				""")
 			.param("removeText", removeText)
+			.param("erased", ERASED_TEXT)
 			.param("ids", comments)
 			.update();
 	}
 
-	/** A saved model and the log position it includes. */
+	/** A site's saved layer and the log position it includes. */
 	record Snapshot(Position applied, byte[] bytes) {
 	}
 
-	Optional<Snapshot> latest() {
-		return this.jdbc.sql("select applied_txid::text, applied_seq, snapshot from spam_model where name = ?")
-			.param(MODEL)
+	Optional<Snapshot> latest(String siteId) {
+		return this.jdbc.sql("select applied_txid::text, applied_seq, snapshot from spam_model where site_id = ?")
+			.param(siteId)
 			.query((rs, n) -> new Snapshot(new Position(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)),
 					rs.getBytes(3)))
 			.optional();
 	}
 
-	/** Saves a snapshot unless a newer one is already saved (several instances may try). */
-	void save(Snapshot snapshot) {
+	/** Saves a site's layer unless a newer one is already saved (several instances may try). */
+	void save(String siteId, Snapshot snapshot) {
 		this.jdbc.sql("""
-				insert into spam_model (name, applied_txid, applied_seq, snapshot, updated_at)
+				insert into spam_model (site_id, applied_txid, applied_seq, snapshot, updated_at)
 				values (:name, cast(:txid as xid8), :seq, :snapshot, :at)
-				on conflict (name) do update set applied_txid = excluded.applied_txid, applied_seq = excluded.applied_seq,
+				on conflict (site_id) do update set applied_txid = excluded.applied_txid, applied_seq = excluded.applied_seq,
 				  snapshot = excluded.snapshot, updated_at = excluded.updated_at
 				where (spam_model.applied_txid, spam_model.applied_seq) < (excluded.applied_txid, excluded.applied_seq)
 				""")
-			.param("name", MODEL)
+			.param("name", siteId)
 			.param("txid", Long.toUnsignedString(snapshot.applied().txid()))
 			.param("seq", snapshot.applied().seq())
 			.param("snapshot", snapshot.bytes())

@@ -76,17 +76,17 @@ class DecisionLogTests {
 
 	private static SpamLearning learning(SpamMemory memory) {
 		return new SpamLearning(new SpamConfiguration.StartingModel(SpamFilter.untrained(SpamSettings.defaults()),
-				SpamMemory.Position.START), memory, new SimpleMeterRegistry(), 1000);
+				SpamMemory.Position.START), memory, new SimpleMeterRegistry(), 1000, 4);
 	}
 
 	private static Feedback feedback(String text) {
-		return new Feedback(UUID.randomUUID(), UUID.randomUUID(), "decision-log", "Dora", null, text, true);
+		return new Feedback("default", UUID.randomUUID(), UUID.randomUUID(), "decision-log", "Dora", null, text, true);
 	}
 
 	private static void insert(Connection connection, String text, Instant at) throws Exception {
 		try (PreparedStatement insert = connection.prepareStatement("""
-				insert into spam_feedback (event_id, comment_id, post_id, author_name, text, spam, created_at)
-				values (?, ?, 'decision-log', 'Sam', ?, true, ?)
+				insert into spam_feedback (site_id, event_id, comment_id, post_id, author_name, text, spam, created_at)
+				values ('default', ?, ?, 'decision-log', 'Sam', ?, true, ?)
 				""")) {
 			insert.setObject(1, UUID.randomUUID());
 			insert.setObject(2, UUID.randomUUID());

@@ -2,6 +2,7 @@ package dev.moderato.spam.kafka;
 
 import java.util.UUID;
 
+import dev.moderato.spam.Candidate;
 import dev.moderato.spam.Feedback;
 import dev.moderato.spam.SpamLearning;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,7 +57,8 @@ class DecisionListener {
 			default -> null; // held, rejected (not a spam judgement), deleted
 		};
 		if (spam != null) {
-			this.learning.record(new Feedback(decision.eventId(), decision.commentId(), decision.postId(),
+			// TODO(sites): the decision's site (its post's); every post is on the default site until the lead wires it
+			this.learning.record(new Feedback(Candidate.DEFAULT_SITE, decision.eventId(), decision.commentId(), decision.postId(),
 					decision.authorName(), decision.authorUrl(), decision.text(), spam));
 		}
 	}
