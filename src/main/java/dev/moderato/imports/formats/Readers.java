@@ -13,6 +13,9 @@ final class Readers {
 
 	static SourceReader open(SourceFormat format, Path file) throws IOException {
 		// each format's reader is added here as it is written
+		if (format == SourceFormat.MODERATO) {
+			return new ModeratoReader(file);
+		}
 		throw new IllegalArgumentException("The " + format.id() + " format is not readable yet");
 	}
 
