@@ -169,6 +169,8 @@ class Importer {
 
 		private final List<SourceComment> batch = new ArrayList<>(BATCH);
 
+		private final CommentTransfer.Identities identities = new CommentTransfer.Identities();
+
 		/** replies whose parent was not stored yet when they were: child id, parent source id, position */
 		private final List<String[]> late = new ArrayList<>();
 
@@ -301,7 +303,7 @@ class Importer {
 		private void write(List<Prepared> prepared) {
 			Importer.this.tx.executeWithoutResult(status -> {
 				List<ImportedComment> comments = prepared.stream().map(p -> p.comment).filter(c -> c != null).toList();
-				Importer.this.transfer.store(comments);
+				Importer.this.transfer.store(comments, this.identities);
 				Importer.this.ids.record(this.site.id(), this.request.format(), Kind.COMMENT,
 						prepared.stream().map(p -> p.mapping).toList(), this.startedAt);
 			});
