@@ -173,6 +173,21 @@ class ImportTests {
 	}
 
 	@Test
+	void onlyAnAdminImportsOrExportsAndBadParametersAreNamed() {
+		String site = site("access");
+		Moderators moderator = Moderators.as(this.port, this.json, Moderators.MODERATOR, Moderators.MODERATOR_PASSWORD);
+		assertThat(moderator.post("/api/v1/imports?site=" + site + "&format=moderato", Map.of()).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(moderator.get("/api/v1/sites/" + site + "/export").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		Moderators admin = Moderators.as(this.port, this.json, Api.ADMIN, Api.ADMIN_PASSWORD);
+		ResponseEntity<String> bad = admin.post("/api/v1/imports?site=" + site + "&format=csv", Map.of());
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(admin.json(bad).get("errors").get(0).get("field").asString()).isEqualTo("format");
+		assertThat(admin.post("/api/v1/imports?site=nosuch-" + this.run + "&format=moderato", Map.of()).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void aBrokenFileStopsWithAClearErrorAndImportsNothing() {
 		String site = site("broken");
 		String whole = history(site).json();
