@@ -63,6 +63,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/posts/*/comments", "/api/v1/comments", "/api/v1/privacy/requests").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/avatars/**").permitAll()
 				.requestMatchers("/api/v1/privacy/**").hasRole("ADMIN")
+				.requestMatchers("/api/v1/imports", "/api/v1/imports/**", "/api/v1/sites/*/export").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/v1/posts/*").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/v1/posts/*").hasRole("ADMIN")

@@ -18,8 +18,7 @@ final class Readers {
 			case ISSO -> new IssoReader(file);
 			case REMARK42 -> new Remark42Reader(file);
 			case COMMENTO -> new CommentoReader(file);
-			// each format's reader is added here as it is written
-			case MODERATO -> throw new IllegalArgumentException("The " + format.id() + " format is not readable yet");
+			case MODERATO -> new ModeratoReader(file);
 		};
 	}
 

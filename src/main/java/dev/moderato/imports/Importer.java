@@ -1,0 +1,425 @@
+package dev.moderato.imports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.moderato.comments.CommentId;
+import dev.moderato.comments.CommentStatus;
+import dev.moderato.comments.CommentTransfer;
+import dev.moderato.comments.CommentTransfer.ImportedComment;
+import dev.moderato.imports.SourceIds.Kind;
+import dev.moderato.imports.SourceIds.Mapping;
+import dev.moderato.imports.formats.SourceComment;
+import dev.moderato.imports.formats.SourcePost;
+import dev.moderato.imports.formats.SourceReader;
+import dev.moderato.imports.formats.SourceStatus;
+import dev.moderato.posts.Post;
+import dev.moderato.posts.PostId;
+import dev.moderato.posts.Posts;
+import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.sites.Site;
+import dev.moderato.sites.Sites;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports one file into a site in two passes. The first reads the whole file without writing anything: a broken file
+ * stops the import there, with nothing stored; it also collects the posts (few) so comments may come before their
+ * post. The second creates or matches the posts, then stores the comments in batches of {@value #BATCH}, one
+ * transaction each, with their source ids; a batch that fails is retried record by record, so one bad record is
+ * reported and skipped, never half-imported. Memory holds the posts and one batch, plus the replies whose parent
+ * comes later in the file (attached at the end).
+ */
+@Service
+class Importer {
+
+	static final int BATCH = 1000;
+
+	private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+	private final Sites sites;
+
+	private final Posts posts;
+
+	private final CommentTransfer transfer;
+
+	private final SourceIds ids;
+
+	private final CommenterPrivacy privacy;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final HistoryLearning learning;
+
+	Importer(Sites sites, Posts posts, CommentTransfer transfer, SourceIds ids, CommenterPrivacy privacy,
+			TransactionTemplate tx, Clock clock, HistoryLearning learning) {
+		this.sites = sites;
+		this.posts = posts;
+		this.transfer = transfer;
+		this.ids = ids;
+		this.privacy = privacy;
+		this.tx = tx;
+		this.clock = clock;
+		this.learning = learning;
+	}
+
+	/** @throws ImportFailed if nothing can be imported (unknown site, no default author, a broken file) */
+	ImportReport run(ImportRequest request, Path file, ImportProgress progress) {
+		Site site = this.sites.find(request.site())
+			.orElseThrow(() -> new ImportFailed("There is no site '" + request.site() + "'"));
+		if (!request.dryRun() && (site.authorName() == null || site.authorEmail() == null)) {
+			throw new ImportFailed("Site '" + site.id() + "' has no default author (name and email) for the posts it imports");
+		}
+		Map<String, SourcePost> sourcePosts = check(request, file, progress);
+		Run run = new Run(request, site, progress, this.clock.instant());
+		run.posts(sourcePosts.values());
+		progress.phase("importing");
+		read(request, file, record -> {
+			if (record instanceof SourceComment comment) {
+				run.add(comment);
+			}
+		}, null);
+		run.flush();
+		run.attachLateParents();
+		ImportReport.LearningReport learned = null;
+		if (request.learn() && !request.dryRun()) {
+			progress.phase("learning");
+			learned = this.learning.learnFrom(site.id(), request.format(), run.startedAt);
+		}
+		progress.phase(request.dryRun() ? "dry run done" : "done");
+		log.info("Import into site {} from {} {}: {} posts new, {} comments read, {} imported, {} skipped, {} failed",
+				site.id(), request.format().id(), request.dryRun() ? "(dry run)" : "", run.postsNew, progress.read(),
+				progress.imported(), progress.skipped(), progress.failed());
+		return new ImportReport(request.dryRun(), run.postsNew, run.postsExisting, progress.read(), progress.imported(),
+				run.alreadyImported, run.deleted, progress.failed(), progress.errors(), learned);
+	}
+
+	/** The first pass: the whole file is readable; bad records are reported here (once) and skipped in the second. */
+	private Map<String, SourcePost> check(ImportRequest request, Path file, ImportProgress progress) {
+		Map<String, SourcePost> found = new LinkedHashMap<>();
+		read(request, file, record -> {
+			if (record instanceof SourcePost post) {
+				found.putIfAbsent(post.sourceId(), post);
+			}
+		}, progress);
+		return found;
+	}
+
+	private void read(ImportRequest request, Path file, java.util.function.Consumer<Object> each,
+			@Nullable ImportProgress badRecords) {
+		try (SourceReader reader = request.format().open(file)) {
+			while (true) {
+				Object record;
+				try {
+					record = reader.next();
+				}
+				catch (SourceReader.BadRecord ex) {
+					if (badRecords != null) {
+						badRecords.fail(ex.position(), ex.getMessage());
+					}
+					continue;
+				}
+				if (record == null) {
+					return;
+				}
+				each.accept(record);
+			}
+		}
+		catch (SourceReader.BrokenFile ex) {
+			throw new ImportFailed("The file cannot be read as " + request.format().id() + ": " + ex.getMessage()
+					+ "; nothing was imported");
+		}
+		catch (IOException ex) {
+			throw new ImportFailed("The file cannot be read: " + ex.getMessage() + "; nothing was imported");
+		}
+	}
+
+	/** The second pass's state. */
+	private final class Run {
+
+		private final ImportRequest request;
+
+		private final Site site;
+
+		private final ImportProgress progress;
+
+		private final Instant startedAt;
+
+		private final Map<String, PostId> postIds = new HashMap<>();
+
+		private final List<SourceComment> batch = new ArrayList<>(BATCH);
+
+		private final CommentTransfer.Identities identities = new CommentTransfer.Identities();
+
+		/** replies whose parent was not stored yet when they were: child id, parent source id, position */
+		private final List<String[]> late = new ArrayList<>();
+
+		long postsNew;
+
+		long postsExisting;
+
+		long alreadyImported;
+
+		long deleted;
+
+		Run(ImportRequest request, Site site, ImportProgress progress, Instant startedAt) {
+			this.request = request;
+			this.site = site;
+			this.progress = progress;
+			this.startedAt = startedAt;
+		}
+
+		void posts(java.util.Collection<SourcePost> sourcePosts) {
+			List<String> sourceIds = sourcePosts.stream().map(SourcePost::sourceId).toList();
+			Map<String, Optional<String>> known = new HashMap<>();
+			for (int i = 0; i < sourceIds.size(); i += BATCH) {
+				known.putAll(Importer.this.ids.find(this.site.id(), this.request.format(), Kind.POST,
+						sourceIds.subList(i, Math.min(sourceIds.size(), i + BATCH))));
+			}
+			for (SourcePost post : sourcePosts) {
+				Optional<String> mapped = known.get(post.sourceId());
+				if (mapped != null && mapped.isPresent()) {
+					this.postIds.put(post.sourceId(), new PostId(mapped.get()));
+					this.postsExisting++;
+					continue;
+				}
+				String url = url(post);
+				Optional<String> sameUrl = Importer.this.ids.postWithUrl(this.site.id(), url);
+				PostId id = new PostId(sameUrl.orElseGet(() -> newPostId(post, url)));
+				if (sameUrl.isPresent()) {
+					this.postsExisting++;
+				}
+				else {
+					this.postsNew++;
+				}
+				this.postIds.put(post.sourceId(), id);
+				if (!this.request.dryRun()) {
+					Importer.this.tx.executeWithoutResult(status -> {
+						if (sameUrl.isEmpty()) {
+							Importer.this.posts.register(new Post(id, this.site.id(), title(post, url), url,
+									this.site.authorName(), this.site.authorEmail()));
+						}
+						Importer.this.ids.record(this.site.id(), this.request.format(), Kind.POST,
+								List.of(new Mapping(post.sourceId(), id.value())), this.startedAt);
+					});
+				}
+			}
+		}
+
+		void add(SourceComment comment) {
+			this.progress.read.incrementAndGet();
+			this.batch.add(comment);
+			if (this.batch.size() == BATCH) {
+				flush();
+			}
+		}
+
+		void flush() {
+			if (this.batch.isEmpty()) {
+				return;
+			}
+			List<String> sourceIds = new ArrayList<>(this.batch.size());
+			List<String> parentIds = new ArrayList<>();
+			for (SourceComment c : this.batch) {
+				sourceIds.add(c.sourceId());
+				if (c.parentSourceId() != null) {
+					parentIds.add(c.parentSourceId());
+				}
+			}
+			Map<String, Optional<String>> known = Importer.this.ids.find(this.site.id(), this.request.format(),
+					Kind.COMMENT, sourceIds);
+			Map<String, Optional<String>> parents = Importer.this.ids.find(this.site.id(), this.request.format(),
+					Kind.COMMENT, parentIds);
+			List<Prepared> prepared = new ArrayList<>(this.batch.size());
+			for (SourceComment c : this.batch) {
+				if (known.containsKey(c.sourceId())) {
+					this.alreadyImported++;
+					this.progress.skipped.incrementAndGet();
+					continue;
+				}
+				if (c.status() == SourceStatus.DELETED) {
+					// as a moderator's delete: the comment is gone, its replies stay (top-level)
+					this.deleted++;
+					this.progress.skipped.incrementAndGet();
+					known.put(c.sourceId(), Optional.empty());
+					prepared.add(new Prepared(c, null, new Mapping(c.sourceId(), null)));
+					continue;
+				}
+				try {
+					ImportedComment converted = convert(c, known, parents);
+					known.put(c.sourceId(), Optional.of(converted.id().toString()));
+					prepared.add(new Prepared(c, converted, new Mapping(c.sourceId(), converted.id().toString())));
+				}
+				catch (IllegalArgumentException ex) {
+					this.progress.fail(c.position(), ex.getMessage());
+				}
+			}
+			this.batch.clear();
+			if (this.request.dryRun()) {
+				prepared.stream().filter(p -> p.comment != null).forEach(p -> this.progress.imported.incrementAndGet());
+				return;
+			}
+			try {
+				write(prepared);
+				prepared.stream().filter(p -> p.comment != null).forEach(p -> this.progress.imported.incrementAndGet());
+			}
+			catch (RuntimeException batchFailed) {
+				for (Prepared one : prepared) {
+					try {
+						write(List.of(one));
+						if (one.comment != null) {
+							this.progress.imported.incrementAndGet();
+						}
+					}
+					catch (RuntimeException ex) {
+						log.warn("Import into site {}: the record at {} could not be stored: {}", this.site.id(),
+								one.source.position(), ex.getClass().getSimpleName());
+						this.progress.fail(one.source.position(), "could not be stored: " + rootMessage(ex));
+					}
+				}
+			}
+		}
+
+		private void write(List<Prepared> prepared) {
+			Importer.this.tx.executeWithoutResult(status -> {
+				List<ImportedComment> comments = prepared.stream().map(p -> p.comment).filter(c -> c != null).toList();
+				Importer.this.transfer.store(comments, this.identities);
+				Importer.this.ids.record(this.site.id(), this.request.format(), Kind.COMMENT,
+						prepared.stream().map(p -> p.mapping).toList(), this.startedAt);
+			});
+		}
+
+		private ImportedComment convert(SourceComment c, Map<String, Optional<String>> known,
+				Map<String, Optional<String>> parents) {
+			PostId post = this.postIds.get(c.postSourceId());
+			if (post == null) {
+				throw new IllegalArgumentException("its post '" + c.postSourceId() + "' is not in the file");
+			}
+			CommentId id = CommentId.next(c.createdAt()); // time-ordered by the original date, as a submitted one is
+			CommentId parent = null;
+			if (c.parentSourceId() != null) {
+				Optional<String> found = known.containsKey(c.parentSourceId()) ? known.get(c.parentSourceId())
+						: parents.get(c.parentSourceId());
+				if (found == null) {
+					this.late.add(new String[] { id.toString(), c.parentSourceId(), c.position() });
+				}
+				else if (found.isPresent()) {
+					parent = new CommentId(UUID.fromString(found.get()));
+				}
+			}
+			String text = SourceText.of(c.body(), c.bodyIsHtml());
+			if (text.isEmpty()) {
+				throw new IllegalArgumentException("the comment has no text");
+			}
+			List<String> reasons = switch (c.kind()) {
+				case PINGBACK -> List.of("imported", "pingback");
+				case TRACKBACK -> List.of("imported", "trackback");
+				case COMMENT -> List.of("imported");
+			};
+			return new ImportedComment(id, post, parent, ImportedFields.name(c.authorName()),
+					ImportedFields.url(c.authorUrl()), ImportedFields.email(c.authorEmail()),
+					c.ip() == null || c.ip().isBlank() ? null : Importer.this.privacy.protect(c.ip().strip()), text,
+					c.createdAt(), status(c.status()), reasons, "import:" + this.request.format().id());
+		}
+
+		void attachLateParents() {
+			List<CommentId[]> attach = new ArrayList<>();
+			for (int i = 0; i < this.late.size(); i += BATCH) {
+				List<String[]> chunk = this.late.subList(i, Math.min(this.late.size(), i + BATCH));
+				Map<String, Optional<String>> parents = Importer.this.ids.find(this.site.id(), this.request.format(),
+						Kind.COMMENT, chunk.stream().map(l -> l[1]).toList());
+				for (String[] l : chunk) {
+					Optional<String> parent = parents.get(l[1]);
+					if (parent == null) {
+						this.progress.report(l[2], "its parent '" + l[1] + "' is not in the file: imported as a top-level comment");
+					}
+					else if (parent.isPresent()) {
+						attach.add(new CommentId[] { new CommentId(UUID.fromString(l[0])),
+								new CommentId(UUID.fromString(parent.get())) });
+					}
+				}
+			}
+			if (!attach.isEmpty() && !this.request.dryRun()) {
+				Importer.this.transfer.attachToParents(attach);
+			}
+		}
+
+		private String url(SourcePost post) {
+			String url = post.url() == null || post.url().isBlank() ? post.sourceId() : post.url().strip();
+			if (!url.startsWith("http://") && !url.startsWith("https://") && !this.site.origins().isEmpty()) {
+				url = this.site.origins().get(0) + (url.startsWith("/") ? "" : "/") + url;
+			}
+			return ImportedFields.cut(url, 2000);
+		}
+
+		private String newPostId(SourcePost post, String url) {
+			String path = url.replaceFirst("^[a-z]+://[^/]*", "").replaceAll("[?#].*$", "");
+			String slug = path.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "").toLowerCase(Locale.ROOT);
+			if (slug.isEmpty()) {
+				slug = "post";
+			}
+			String base = this.site.id().value() + "-" + ImportedFields.cut(slug, 60).replaceAll("-+$", "");
+			if (!Importer.this.ids.postIdTaken(base) && !this.postIds.containsValue(new PostId(base))) {
+				return base;
+			}
+			return base + "-" + sha256(this.site.id() + "\n" + post.sourceId()).substring(0, 10);
+		}
+
+		private String title(SourcePost post, String url) {
+			String title = post.title() == null || post.title().isBlank() ? url : SourceText.of(post.title(), true);
+			return ImportedFields.cut(title, 300);
+		}
+
+	}
+
+	private record Prepared(SourceComment source, @Nullable ImportedComment comment, Mapping mapping) {
+	}
+
+	private static CommentStatus status(SourceStatus status) {
+		return switch (status) {
+			case APPROVED -> CommentStatus.APPROVED;
+			case HELD -> CommentStatus.HELD;
+			case SPAM -> CommentStatus.SPAM;
+			case REJECTED, DELETED -> CommentStatus.REJECTED;
+		};
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		String message = String.valueOf(root.getMessage());
+		return message.length() > 200 ? message.substring(0, 200) : message;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

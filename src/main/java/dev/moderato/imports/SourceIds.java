@@ -1,0 +1,81 @@
+package dev.moderato.imports;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.moderato.imports.formats.SourceFormat;
+import dev.moderato.sites.SiteId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What each record of a source became: the {@code import_source} table, keyed by site, format, kind and the source's
+ * own id. It is what makes a re-import add only what is new.
+ */
+@Repository
+class SourceIds {
+
+	enum Kind {
+
+		POST, COMMENT
+
+	}
+
+	/** One record's mapping; a {@code null} target: deliberately not stored (a deleted comment). */
+	record Mapping(String sourceId, @Nullable String targetId) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	SourceIds(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The known mappings among these source ids: source id → target id (the value is null for a skipped record). */
+	Map<String, Optional<String>> find(SiteId site, SourceFormat format, Kind kind, Collection<String> sourceIds) {
+		Map<String, Optional<String>> found = new HashMap<>();
+		if (sourceIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc.query("""
+				select source_id, target_id from import_source
+				where site_id = ? and format = ? and kind = ? and source_id = any(?)
+				""", rs -> {
+			found.put(rs.getString(1), Optional.ofNullable(rs.getString(2)));
+		}, site.value(), format.id(), kind.name(), sourceIds.toArray(String[]::new));
+		return found;
+	}
+
+	void record(SiteId site, SourceFormat format, Kind kind, List<Mapping> mappings, Instant at) {
+		this.jdbc.batchUpdate("""
+				insert into import_source (site_id, format, kind, source_id, target_id, imported_at)
+				values (?, ?, ?, ?, ?, ?) on conflict do nothing
+				""", mappings, mappings.size(), (ps, m) -> {
+			ps.setString(1, site.value());
+			ps.setString(2, format.id());
+			ps.setString(3, kind.name());
+			ps.setString(4, m.sourceId());
+			ps.setString(5, m.targetId());
+			ps.setTimestamp(6, Timestamp.from(at));
+		});
+	}
+
+	/** A post of the site already registered under this URL (a blog that used Moderato before importing its past). */
+	Optional<String> postWithUrl(SiteId site, String url) {
+		return this.jdbc.queryForList("select id from post where site_id = ? and url = ? order by created_at limit 1",
+				String.class, site.value(), url).stream().findFirst();
+	}
+
+	boolean postIdTaken(String postId) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select 1 from post where id = ?)",
+				Boolean.class, postId));
+	}
+
+}

@@ -1,0 +1,380 @@
+package dev.moderato.imports;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamReader;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.moderato.Api;
+import dev.moderato.IntegrationTest;
+import dev.moderato.Moderators;
+import dev.moderato.Topics;
+import dev.moderato.imports.formats.SourceFormat;
+import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.sites.Site;
+import dev.moderato.sites.SiteId;
+import dev.moderato.sites.Sites;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Imports over the admin endpoint into the running service, and exports back out: the history lands in the public
+ * thread and the moderation queues, without a mail or a Kafka record, and only once.
+ */
+@IntegrationTest
+class ImportTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Sites sites;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	CommenterPrivacy privacy;
+
+	@Autowired
+	GreenMail greenMail;
+
+	@Autowired
+	ConsumerFactory<?, ?> consumers;
+
+	@Autowired
+	Importer importer;
+
+	@TempDir
+	Path dir;
+
+	String run;
+
+	String ann;
+
+	String bob;
+
+	@BeforeEach
+	void names() {
+		this.run = UUID.randomUUID().toString().substring(0, 8);
+		this.ann = "Ann.Archive-" + this.run + "@Mail.Example";
+		this.bob = "bob-" + this.run + "@mail.example";
+	}
+
+	@Test
+	void importsAHistoryIntoThePublicThreadAndTheQueuesWithoutMailOrKafka() {
+		String site = site("hist");
+		Topics topics = new Topics(this.consumers);
+		long submitted = topics.size("comments.submitted");
+		long moderated = topics.size("comments.moderated");
+		int mails = this.greenMail.getReceivedMessages().length;
+
+		JsonNode job = importFile(site, "moderato", history(site).json(), false);
+
+		assertThat(job.get("state").asString()).isEqualTo("done");
+		assertThat(job.get("read").asLong()).isEqualTo(9);
+		assertThat(job.get("imported").asLong()).isEqualTo(8); // of ten records: one deleted, one bad
+		assertThat(job.get("skipped").asLong()).isEqualTo(1);
+		assertThat(job.get("failed").asLong()).isEqualTo(1);
+		List<String> errors = new ArrayList<>();
+		job.get("errors").forEach(e -> errors.add(e.get("position").asString() + ": " + e.get("message").asString()));
+		assertThat(errors).anyMatch(e -> e.startsWith("comments[8]") && e.contains("'text' is missing"))
+			.anyMatch(e -> e.contains("c-orphan") || e.contains("missing-parent"));
+
+		String post = postWithUrl(site, "https://" + site + ".example/2019/hello-world/");
+		JsonNode thread = new Api(this.port, this.json).json(new Api(this.port, this.json).get("/api/v1/posts/" + post + "/comments"));
+		JsonNode roots = thread.get("comments");
+		assertThat(roots).extracting(c -> c.get("text").asString())
+			.containsExactly("First! <b>Lovely</b> post.", "A reply to a deleted comment", "Orphan reply", "Pingback from elsewhere");
+		JsonNode first = roots.get(0);
+		assertThat(first.get("authorName").asString()).isEqualTo("Ann");
+		assertThat(first.get("createdAt").asString()).isEqualTo("2019-03-02T08:00:00Z");
+		assertThat(first.get("html").asString()).contains("&lt;b&gt;Lovely&lt;/b&gt;").doesNotContain("<b>");
+		assertThat(first.get("replies")).extracting(r -> r.get("text").asString())
+			.containsExactly("Thanks Ann! Ünïcödé ☃");
+		assertThat(first.get("replies").get(0).get("replies")).extracting(r -> r.get("text").asString())
+			.containsExactly("A reply written before its parent in the file");
+
+		Moderators moderator = Moderators.as(this.port, this.json, Moderators.MODERATOR, Moderators.MODERATOR_PASSWORD);
+		assertThat(moderator.json(moderator.get("/api/v1/moderation/queues/held?post=" + post)).toString())
+			.contains("Is this held?").doesNotContain("Buy cheap");
+		assertThat(moderator.json(moderator.get("/api/v1/moderation/queues/spam?post=" + post)).toString())
+			.contains("Buy cheap pills");
+
+		// no mail to anyone, no Kafka record; the commenter's history counts the imported comments
+		assertThat(this.greenMail.getReceivedMessages()).hasSize(mails);
+		assertThat(topics.size("comments.submitted")).isEqualTo(submitted);
+		assertThat(topics.size("comments.moderated")).isEqualTo(moderated);
+		assertThat(this.jdbc.queryForMap("select approved, held from commenter_stats where email_hash = ?",
+				this.privacy.hash(this.ann).value())).containsEntry("approved", 1).containsEntry("held", 1);
+		// the email exists only encrypted and hashed; the IP only as its prefix and hash
+		String stored = this.jdbc.queryForList("select c::text from comment c where post_id = ?", String.class, post).toString();
+		assertThat(stored).doesNotContainIgnoringCase(this.ann).doesNotContainIgnoringCase(this.bob)
+			.doesNotContain("198.51.100.77").contains("198.51.100.0/24");
+	}
+
+	@Test
+	void importingTheSameHistoryAgainAddsOnlyWhatIsNew() {
+		String site = site("again");
+		ImportFiles history = history(site);
+		importFile(site, "moderato", history.json(), false);
+
+		JsonNode again = importFile(site, "moderato", history.json(), false);
+		assertThat(again.get("imported").asLong()).isZero();
+		assertThat(again.get("skipped").asLong()).isEqualTo(9); // eight imported before, one deleted
+
+		history.comment("c-new", "hello", "c1", "Dee", "dee@mail.example", "approved", "Newer comment", "2020-01-01T00:00:00Z");
+		JsonNode newer = importFile(site, "moderato", history.json(), false);
+		assertThat(newer.get("imported").asLong()).isEqualTo(1);
+		assertThat(newer.get("result").get("postsExisting").asLong()).isEqualTo(1);
+		assertThat(commentsOfSite(site)).isEqualTo(9);
+	}
+
+	@Test
+	void aDryRunReportsWhatWouldHappenAndWritesNothing() {
+		String site = site("dry");
+		JsonNode job = importFile(site, "moderato", history(site).json(), true);
+
+		assertThat(job.get("state").asString()).isEqualTo("done");
+		assertThat(job.get("result").get("dryRun").asBoolean()).isTrue();
+		assertThat(job.get("result").get("postsNew").asLong()).isEqualTo(1);
+		assertThat(job.get("imported").asLong()).isEqualTo(8);
+		assertThat(commentsOfSite(site)).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from post where site_id = ?", Long.class, site)).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from import_source where site_id = ?", Long.class, site)).isZero();
+	}
+
+	@Test
+	void onlyAnAdminImportsOrExportsAndBadParametersAreNamed() {
+		String site = site("access");
+		Moderators moderator = Moderators.as(this.port, this.json, Moderators.MODERATOR, Moderators.MODERATOR_PASSWORD);
+		assertThat(moderator.post("/api/v1/imports?site=" + site + "&format=moderato", Map.of()).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(moderator.get("/api/v1/sites/" + site + "/export").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		Moderators admin = Moderators.as(this.port, this.json, Api.ADMIN, Api.ADMIN_PASSWORD);
+		ResponseEntity<String> bad = admin.post("/api/v1/imports?site=" + site + "&format=csv", Map.of());
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(admin.json(bad).get("errors").get(0).get("field").asString()).isEqualTo("format");
+		assertThat(admin.post("/api/v1/imports?site=nosuch-" + this.run + "&format=moderato", Map.of()).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aBrokenFileStopsWithAClearErrorAndImportsNothing() {
+		String site = site("broken");
+		String whole = history(site).json();
+		JsonNode job = importFile(site, "moderato", whole.substring(0, whole.length() - 40), false);
+
+		assertThat(job.get("state").asString()).isEqualTo("failed");
+		assertThat(job.get("message").asString()).contains("cannot be read as moderato").contains("nothing was imported");
+		assertThat(commentsOfSite(site)).isZero();
+	}
+
+	@Test
+	void exportAndImportIntoAnotherSiteAndExportAgainGiveTheSameHistory() throws Exception {
+		String from = site("from");
+		importFile(from, "moderato", history(from).json(), false);
+		Moderators admin = Moderators.as(this.port, this.json, Api.ADMIN, Api.ADMIN_PASSWORD);
+		ResponseEntity<String> first = admin.get("/api/v1/sites/" + from + "/export?format=moderato&emails=true");
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(first.getBody()).containsIgnoringCase(this.ann);
+		assertThat(this.jdbc.queryForObject("select count(*) from export_audit where site_id = ? and actor = 'admin'",
+				Long.class, from)).isEqualTo(1);
+
+		String to = site("to");
+		JsonNode job = importFile(to, "moderato", first.getBody(), false);
+		assertThat(job.get("failed").asLong()).isZero();
+		String second = admin.get("/api/v1/sites/" + to + "/export?format=moderato&emails=true").getBody();
+
+		assertThat(normalised(second)).isEqualTo(normalised(first.getBody()));
+
+		String withoutEmails = admin.get("/api/v1/sites/" + to + "/export").getBody();
+		assertThat(withoutEmails).doesNotContainIgnoringCase(this.ann).doesNotContain("authorEmail");
+		assertThat(this.jdbc.queryForObject("select count(*) from export_audit where site_id = ?", Long.class, to))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void exportsASiteAsWordPressWxr() throws Exception {
+		String site = site("wxr");
+		importFile(site, "moderato", history(site).json(), false);
+		Moderators admin = Moderators.as(this.port, this.json, Api.ADMIN, Api.ADMIN_PASSWORD);
+		ResponseEntity<String> wxr = admin.get("/api/v1/sites/" + site + "/export?format=wxr");
+
+		assertThat(wxr.getHeaders().getContentType().toString()).startsWith("application/rss+xml");
+		XMLStreamReader xml = XMLInputFactory.newFactory().createXMLStreamReader(new StringReader(wxr.getBody()));
+		Map<String, String> approved = new HashMap<>();
+		Map<String, String> parents = new LinkedHashMap<>();
+		String id = null;
+		while (xml.hasNext()) {
+			if (xml.next() == XMLStreamReader.START_ELEMENT && "http://wordpress.org/export/1.2/".equals(xml.getNamespaceURI())) {
+				switch (xml.getLocalName()) {
+					case "comment_id" -> id = xml.getElementText();
+					case "comment_approved" -> approved.put(id, xml.getElementText());
+					case "comment_parent" -> parents.put(id, xml.getElementText());
+					default -> {
+					}
+				}
+			}
+		}
+		assertThat(approved.values()).containsExactlyInAnyOrder("1", "1", "1", "1", "1", "1", "0", "spam");
+		assertThat(parents.values()).filteredOn(p -> !p.equals("0")).hasSize(2).allMatch(parents::containsKey);
+	}
+
+	@Test
+	void learningFromTheHistoryReportsTheEngineBeforeAndAfterOnAHeldOutSlice() throws Exception {
+		String site = site("learn");
+		ImportFiles files = new ImportFiles().post("p", "https://" + site + ".example/p/", "Gardening notes");
+		for (int i = 0; i < 40; i++) {
+			files.comment("h" + i, "p", null, "Gardener " + i, "g" + i + "@mail.example", "approved",
+					"My tomatoes " + i + " grew well after mulching, thanks for the tip about watering.", "2020-01-01T00:00:00Z");
+			files.comment("s" + i, "p", null, "Casino " + i, "s" + i + "@spam.example", "spam",
+					"Best online casino bonus " + i + " click here now https://casino-" + i + ".example", "2020-01-02T00:00:00Z");
+		}
+		Path file = files.write(this.dir);
+		ImportReport report = this.importer.run(new ImportRequest(new SiteId(site), SourceFormat.MODERATO, false, true,
+				"test"), file, new ImportProgress());
+
+		ImportReport.LearningReport learning = report.learning();
+		assertThat(learning).isNotNull();
+		assertThat(learning.learnedHam() + learning.learnedSpam() + learning.heldOut()).isEqualTo(80);
+		assertThat(learning.heldOut()).isPositive();
+		System.out.println("Learning from the import: " + learning);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from spam_feedback f join import_source s on s.target_id = f.comment_id::text
+				where s.site_id = ?""", Long.class, site)).isEqualTo(learning.learnedHam() + learning.learnedSpam());
+	}
+
+	@Test
+	void aLargeGeneratedHistoryStreamsThroughInBoundedMemory() throws Exception {
+		String site = site("large");
+		// 20,000 by default to keep the suite short; -Dmoderato.imports.large-test-comments=100000 for the README figures
+		int comments = Integer.getInteger("moderato.imports.large-test-comments", 20_000);
+		Path file = ImportFiles.generated(this.dir, "https://" + site + ".example/", Math.max(1, comments / 200), comments);
+		Runtime runtime = Runtime.getRuntime();
+		long[] peak = { 0 };
+		ImportProgress progress = new ImportProgress();
+		java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory()), 0,
+				100, java.util.concurrent.TimeUnit.MILLISECONDS);
+		long started = System.nanoTime();
+		ImportReport report = this.importer.run(new ImportRequest(new SiteId(site), SourceFormat.MODERATO, false, false,
+				"test"), file, progress);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		sampler.shutdownNow();
+
+		assertThat(report.imported()).isEqualTo(comments);
+		assertThat(report.failed()).isZero();
+		assertThat(commentsOfSite(site)).isEqualTo(comments);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from comment c join post p on p.id = c.post_id where p.site_id = ? and c.parent_id is not null
+				""", Long.class, site)).isEqualTo(comments / 5);
+		System.out.printf("Imported %d comments (%d MB file) in %.1f s: %.0f comments/s, peak heap %d MB (max %d MB)%n",
+				comments, Files.size(file) >> 20, seconds, comments / seconds, peak[0] >> 20, runtime.maxMemory() >> 20);
+	}
+
+	private ImportFiles history(String site) {
+		return new ImportFiles().post("hello", "https://" + site + ".example/2019/hello-world/", "Hello <em>world</em>")
+			.comment("c1", "hello", null, "Ann", this.ann, "approved", "First! <b>Lovely</b> post.", "2019-03-02T08:00:00Z")
+			.comment("c3", "hello", "c2", "Cat", null, "approved", "A reply written before its parent in the file",
+					"2019-03-02T10:00:00Z")
+			.comment("c2", "hello", "c1", "", this.bob, "approved", "Thanks Ann! Ünïcödé ☃", "2019-03-02T09:00:00Z")
+			.comment("c4", "hello", null, "Ann", this.ann, "held", "Is this held?", "2019-03-03T08:00:00Z")
+			.comment("c5", "hello", null, "Spammer", "spam@spam.example", "spam", "Buy cheap pills", "2019-03-03T09:00:00Z")
+			.comment("c6", "hello", null, "Gone", "gone@mail.example", "deleted", "Deleted words", "2019-03-03T10:00:00Z")
+			.comment("c7", "hello", "c6", "Eve", "eve@mail.example", "approved", "A reply to a deleted comment",
+					"2019-03-03T11:00:00Z")
+			.comment("c-orphan", "hello", "missing-parent", "Fay", "fay@mail.example", "approved", "Orphan reply",
+					"2019-03-04T08:00:00Z")
+			.raw(pingbackWithoutText())
+			.raw(Map.of("id", "c9", "postId", "hello", "authorName", "Pinger", "createdAt", "2019-03-05T08:00:00Z",
+					"status", "approved", "kind", "pingback", "text", "Pingback from elsewhere"));
+	}
+
+	private static Map<String, Object> pingbackWithoutText() {
+		return Map.of("id", "c8", "postId", "hello", "authorName", "NoText", "createdAt", "2019-03-04T09:00:00Z",
+				"status", "approved");
+	}
+
+	private String site(String name) {
+		String id = name + "-" + this.run;
+		this.sites.save(new Site(new SiteId(id), "Blog " + id, List.of("https://" + id + ".example"),
+				List.of("https://" + id + ".example/"), "Author " + id, "author-" + id + "@blog.example", false, null));
+		return id;
+	}
+
+	private JsonNode importFile(String site, String format, String body, boolean dryRun) {
+		ResponseEntity<String> started = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/api/v1/imports?site={site}&format={format}&dryRun={dry}", site, format, dryRun)
+			.headers(h -> h.setBasicAuth(Api.ADMIN, Api.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		String location = started.getHeaders().getLocation().toString();
+		Moderators admin = Moderators.as(this.port, this.json, Api.ADMIN, Api.ADMIN_PASSWORD);
+		return await().atMost(Duration.ofSeconds(60))
+			.until(() -> admin.json(admin.get(location)), j -> !j.get("state").asString().equals("running"));
+	}
+
+	private String postWithUrl(String site, String url) {
+		return this.jdbc.queryForObject("select id from post where site_id = ? and url = ?", String.class, site, url);
+	}
+
+	private long commentsOfSite(String site) {
+		return this.jdbc.queryForObject("select count(*) from comment c join post p on p.id = c.post_id where p.site_id = ?",
+				Long.class, site);
+	}
+
+	/** The export without its ids: posts and parents by their position, the site and time of export left out. */
+	private List<Object> normalised(String export) {
+		JsonNode root = this.json.readTree(export);
+		Map<String, Integer> postIndex = new HashMap<>();
+		Map<String, Integer> commentIndex = new HashMap<>();
+		List<Object> out = new ArrayList<>();
+		root.get("posts").forEach(p -> {
+			postIndex.put(p.get("id").asString(), postIndex.size());
+			out.add(List.of(p.get("url").asString().replaceFirst("//[^.]+\\.", "//"), p.get("title").asString()));
+		});
+		root.get("comments").forEach(c -> {
+			commentIndex.put(c.get("id").asString(), commentIndex.size());
+			out.add(List.of(postIndex.get(c.get("postId").asString()),
+					c.get("parentId").isNull() ? -1 : commentIndex.getOrDefault(c.get("parentId").asString(), -2),
+					c.get("authorName").asString(), String.valueOf(c.get("authorEmail")), String.valueOf(c.get("authorUrl")),
+					c.get("createdAt").asString(), c.get("status").asString(), c.get("kind").asString(),
+					c.get("text").asString()));
+		});
+		return out;
+	}
+
+}
