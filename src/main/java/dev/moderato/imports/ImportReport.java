@@ -37,10 +37,10 @@ public record ImportReport(boolean dryRun, long postsNew, long postsExisting, lo
 
 	/**
 	 * @param mcc Matthews correlation coefficient of spam verdicts against the site's decisions (0 when undefined)
-	 * @param hamMarkedSpam approved comments the engine would mark spam
-	 * @param spamApproved spam comments the engine would approve
+	 * @param hamMarkedSpam the share of approved comments the engine would mark spam
+	 * @param spamApproved the share of spam comments the engine would approve
 	 */
-	public record Quality(double mcc, long hamMarkedSpam, long spamApproved) {
+	public record Quality(double mcc, double hamMarkedSpam, double spamApproved) {
 	}
 
 }

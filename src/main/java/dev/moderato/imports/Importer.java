@@ -29,6 +29,7 @@ import dev.moderato.imports.formats.SourceReader;
 import dev.moderato.imports.formats.SourceStatus;
 import dev.moderato.posts.Post;
 import dev.moderato.posts.PostId;
+import dev.moderato.posts.PostUrl;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.sites.Site;
@@ -369,10 +370,19 @@ class Importer {
 			if (!url.startsWith("http://") && !url.startsWith("https://") && !this.site.origins().isEmpty()) {
 				url = this.site.origins().get(0) + (url.startsWith("/") ? "" : "/") + url;
 			}
-			return ImportedFields.cut(url, 2000);
+			// stored as the embed looks a page up (PostUrl's normal form), so the page's thread is the imported one
+			String cut = ImportedFields.cut(url, 2000);
+			return PostUrl.normalise(cut).orElse(cut);
 		}
 
 		private String newPostId(SourcePost post, String url) {
+			// the id the page would get on first use, so the embed's URL mode and the import agree
+			if (PostUrl.normalise(url).filter(url::equals).isPresent()) {
+				PostId derived = PostUrl.derivedId(this.site.id(), url);
+				if (!Importer.this.ids.postIdTaken(derived.value()) && !this.postIds.containsValue(derived)) {
+					return derived.value();
+				}
+			}
 			String path = url.replaceFirst("^[a-z]+://[^/]*", "").replaceAll("[?#].*$", "");
 			String slug = path.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "").toLowerCase(Locale.ROOT);
 			if (slug.isEmpty()) {

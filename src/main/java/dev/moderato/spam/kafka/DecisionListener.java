@@ -2,6 +2,8 @@ package dev.moderato.spam.kafka;
 
 import java.util.UUID;
 
+import dev.moderato.posts.PostId;
+import dev.moderato.posts.Posts;
 import dev.moderato.spam.Candidate;
 import dev.moderato.spam.Feedback;
 import dev.moderato.spam.SpamLearning;
@@ -27,9 +29,12 @@ class DecisionListener {
 
 	private final SpamLearning learning;
 
-	DecisionListener(JsonMapper json, SpamLearning learning) {
+	private final Posts posts;
+
+	DecisionListener(JsonMapper json, SpamLearning learning, Posts posts) {
 		this.json = json;
 		this.learning = learning;
+		this.posts = posts;
 	}
 
 	/** The fields of {@code CommentModerated} v1 this module reads. */
@@ -57,8 +62,11 @@ class DecisionListener {
 			default -> null; // held, rejected (not a spam judgement), deleted
 		};
 		if (spam != null) {
-			// TODO(sites): the decision's site (its post's); every post is on the default site until the lead wires it
-			this.learning.record(new Feedback(Candidate.DEFAULT_SITE, decision.eventId(), decision.commentId(), decision.postId(),
+			// a decision teaches the layer of the post's site; a post is never deleted, so it is there
+			String site = PostId.isValid(decision.postId()) ? this.posts.find(new PostId(decision.postId()))
+				.map(post -> post.siteId().value())
+				.orElse(Candidate.DEFAULT_SITE) : Candidate.DEFAULT_SITE;
+			this.learning.record(new Feedback(site, decision.eventId(), decision.commentId(), decision.postId(),
 					decision.authorName(), decision.authorUrl(), decision.text(), spam));
 		}
 	}
