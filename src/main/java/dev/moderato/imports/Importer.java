@@ -219,6 +219,9 @@ class Importer {
 						if (sameUrl.isEmpty()) {
 							Importer.this.posts.register(new Post(id, this.site.id(), title(post, url), url,
 									this.site.authorName(), this.site.authorEmail()));
+							if (post.commentsClosed()) {
+								Importer.this.posts.closeComments(id, true);
+							}
 						}
 						Importer.this.ids.record(this.site.id(), this.request.format(), Kind.POST,
 								List.of(new Mapping(post.sourceId(), id.value())), this.startedAt);
