@@ -26,6 +26,7 @@ const STRINGS = {
   badUrl: 'Please enter a full web address starting with http:// or https://.',
   control: 'Please remove control characters.', fix: 'Please correct the marked fields.',
   retryIn: 'Too many comments right now, or the service is busy. Please try again in {s} seconds. Your text is kept.',
+  retryInMinutes: 'Too many comments right now, or the service is busy. Please try again in {m} minutes. Your text is kept.',
   network: 'The comment could not be sent. Please check your connection and try again. Your text is kept.',
   failed: 'The comment could not be sent. Please try again. Your text is kept.',
   closed: 'Comments are closed.', unavailable: 'Comments are not available for this page.',
@@ -344,7 +345,10 @@ function mount(host) {
       else say(j.errors.some(e => e.field === 'parentId') ? S.parentGone : S.failed, true, true);
     }
     else if (r.status === 422) say(S.parentGone, true, true);
-    else if (r.status === 429 || r.status === 503) say(t('retryIn', { s: retryAfter(r) }), true, true);
+    else if (r.status === 429 || r.status === 503) {
+      const s = retryAfter(r);
+      say(s < 120 ? t('retryIn', { s }) : t('retryInMinutes', { m: Math.ceil(s / 60) }), true, true);
+    }
     else if (r.status === 403 && /closed/i.test(problem)) say(S.closed, true, true);
     else if (r.status === 404) say(S.unavailable, true, true);
     else say(S.failed, true, true);
