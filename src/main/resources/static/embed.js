@@ -26,6 +26,7 @@ const STRINGS = {
   badUrl: 'Please enter a full web address starting with http:// or https://.',
   control: 'Please remove control characters.', fix: 'Please correct the marked fields.',
   retryIn: 'Too many comments right now, or the service is busy. Please try again in {s} seconds. Your text is kept.',
+  retryInMinutes: 'Too many comments right now, or the service is busy. Please try again in {m} minutes. Your text is kept.',
   network: 'The comment could not be sent. Please check your connection and try again. Your text is kept.',
   failed: 'The comment could not be sent. Please try again. Your text is kept.',
   closed: 'Comments are closed.', unavailable: 'Comments are not available for this page.',
@@ -344,7 +345,10 @@ function mount(host) {
       else say(j.errors.some(e => e.field === 'parentId') ? S.parentGone : S.failed, true, true);
     }
     else if (r.status === 422) say(S.parentGone, true, true);
-    else if (r.status === 429 || r.status === 503) say(t('retryIn', { s: retryAfter(r) }), true, true);
+    else if (r.status === 429 || r.status === 503) {
+      const s = retryAfter(r);
+      say(s < 120 ? t('retryIn', { s }) : t('retryInMinutes', { m: Math.ceil(s / 60) }), true, true);
+    }
     else if (r.status === 403 && /closed/i.test(problem)) say(S.closed, true, true);
     else if (r.status === 404) say(S.unavailable, true, true);
     else say(S.failed, true, true);
@@ -476,9 +480,10 @@ function mount(host) {
 
   /** Reads the pages shown so far again, if the thread's ETag says it changed (the browser revalidates: 304s). */
   async function reload(reset) {
-    if (!post.exists) { draw(); return; }
+    if (!post.exists && reset) { draw(); return; }
     const first = await page(null);
-    if (!first) { if (reset) unavailable(); return; }
+    if (!first) { if (reset) unavailable(); else if (!post.exists) draw(); return; }
+    post.exists = true; // a post made by another reader's first comment since the page was loaded
     if (!reset && first.etag && first.etag === etag) return;
     let all = first.comments, cursor = first.next, n = 1;
     while (cursor && n < (reset ? 1 : pages)) {
@@ -577,12 +582,14 @@ function mount(host) {
     if (d.moderatoPost) return { id: d.moderatoPost, exists: true, open: true };
     const link = document.querySelector('link[rel=canonical]');
     const url = d.moderatoUrl || (link && link.href) || location.origin + location.pathname;
-    const r = await fetch(API + '/api/v1/posts/by-url?url=' + encodeURIComponent(url), { credentials: 'omit' });
+    // not from the browser's cache: a post made by this reader's first comment a moment ago must be found on reload
+    const r = await fetch(API + '/api/v1/posts/by-url?url=' + encodeURIComponent(url), { cache: 'no-cache', credentials: 'omit' });
     if (r.status === 404) return null;
     if (!r.ok) throw new Error('HTTP ' + r.status);
     const j = await r.json();
+    // a post made by its first comment is titled as the page is; by-url's title of such a post is only its path
     return { id: j.id, exists: j.exists !== false, open: j.commentsOpen !== false, url: j.url || url,
-      title: d.moderatoTitle || j.title || document.title };
+      title: d.moderatoTitle || document.title || j.title };
   }
 
   async function start() {

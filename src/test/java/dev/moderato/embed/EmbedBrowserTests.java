@@ -20,6 +20,7 @@ import dev.moderato.Api;
 import dev.moderato.CommentFixtures;
 import dev.moderato.IntegrationTest;
 import dev.moderato.Moderators;
+import dev.moderato.SiteAdmin;
 import dev.moderato.comments.Comment;
 import dev.moderato.comments.Comments;
 import dev.moderato.privacy.CommenterPrivacy;
@@ -94,6 +95,8 @@ class EmbedBrowserTests {
 
 	Moderators moderator;
 
+	SiteAdmin sites;
+
 	CommentFixtures fixtures;
 
 	HttpServer blog;
@@ -108,6 +111,7 @@ class EmbedBrowserTests {
 		this.api = new Api(this.port, this.json);
 		this.moderator = Moderators.as(this.port, this.json, Moderators.MODERATOR, Moderators.MODERATOR_PASSWORD);
 		this.fixtures = new CommentFixtures(this.comments, this.privacy);
+		this.sites = new SiteAdmin(this.port);
 		this.blog = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.blog.createContext("/", this::serveBlog);
 		this.blog.start();
@@ -320,6 +324,168 @@ class EmbedBrowserTests {
 		}
 	}
 
+	@Test
+	void onAPageFoundByItsCanonicalUrlTheFirstCommentCreatesThePostAndAppearsOnceApproved() throws IOException {
+		String site = firstUseSite("url");
+		String canonical = blogOrigin() + "/s/" + site + "/first-light/";
+		this.browser.get(canonical + "?utm_source=feed");
+		ready();
+		waitForText("h2", "No comments yet");
+		assertThat(shadowOrNull("ol.thread > li")).as("an empty thread, not fetched").isNull();
+		this.wait.until(d -> d.findElement(By.id("count")).getText().equals("0 comments"));
+		type("textarea[name=text]", "The first comment on this page.");
+		type("input[name=name]", "Uma");
+		type("input[name=email]", "uma-" + UUID.randomUUID().toString().substring(0, 8) + "@mail.example");
+		shadow("button[type=submit]").click();
+		waitForText(".notice", "awaiting moderation");
+		String id = this.wait.until(d -> shadowOrNull(".own .pending")).getAttribute("id").substring("comment-".length());
+		var page = this.api.json(this.api.get("/api/v1/posts/by-url?url=" + canonical));
+		assertThat(page.path("exists").asBoolean()).as("created on first use").isTrue();
+		assertThat(page.path("title").asString()).isEqualTo("First light, a post found by its URL");
+		screenshot("embed-url-awaiting");
+
+		approveWhenHeld(id);
+		this.wait.until(d -> shadowOrNull("ol.thread > li#comment-" + id + ":not(.pending)"));
+		waitForText("h2", "1 comment");
+		this.browser.navigate().refresh();
+		this.wait.until(d -> shadowOrNull("ol.thread > li#comment-" + id)); // at once, not after by-url's 10 s cache
+		this.browser.get(blogOrigin() + "/index?url=" + java.net.URLEncoder.encode(canonical, StandardCharsets.UTF_8));
+		this.wait.until(d -> d.findElement(By.id("count")).getText().equals("1 comment"));
+	}
+
+	@Test
+	void aPageNoSiteTakesCommentsForSaysSo() {
+		this.browser.get(blogOrigin() + "/s/nobody-" + UUID.randomUUID().toString().substring(0, 8) + "/a-post/");
+		waitForText("p.status", "Comments are not available for this page.");
+		assertThat(shadow(".home").isDisplayed()).as("no form").isFalse();
+	}
+
+	@Test
+	void aClosedPostShowsNoFormAndASubmissionRacingTheCloseIsToldAndKeepsItsText() throws IOException {
+		String site = firstUseSite("closed");
+		String canonical = blogOrigin() + "/s/" + site + "/late/";
+		String post = "closed-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(this.sites.call(org.springframework.http.HttpMethod.PUT, "/api/v1/posts/" + post, """
+				{"title": "Late", "url": "%s", "authorName": "Ada", "authorEmail": "ada@blog.example", "siteId": "%s"}"""
+			.formatted(canonical, site), Api.ADMIN, Api.ADMIN_PASSWORD).getStatusCode().value()).isEqualTo(201);
+		this.browser.get(canonical);
+		ready();
+		type("textarea[name=text]", "Written while the post was still open.");
+		type("input[name=name]", "Cy");
+		type("input[name=email]", "cy@mail.example");
+		assertThat(this.sites.asAdmin(org.springframework.http.HttpMethod.POST, "/api/v1/posts/" + post + "/close")
+			.getStatusCode().value()).isEqualTo(200);
+		shadow("button[type=submit]").click();
+		waitForText(".notice.bad", "Comments are closed.");
+		assertThat(js("return document.getElementById('moderato').shadowRoot.activeElement.className")).isEqualTo("notice bad");
+		assertThat(shadow("textarea[name=text]").getAttribute("value")).isEqualTo("Written while the post was still open.");
+		screenshot("embed-closed-race");
+
+		this.browser.navigate().refresh();
+		WebElement closed = this.wait.until(d -> {
+			WebElement c = shadowOrNull(".m > p.status:last-child");
+			return c != null && c.isDisplayed() ? c : null;
+		});
+		assertThat(closed.getText()).isEqualTo("Comments are closed.");
+		assertThat(shadow(".home").isDisplayed()).as("the form is replaced").isFalse();
+		screenshot("embed-closed");
+	}
+
+	@Test
+	void withoutJavaScriptTheReadmeFormPostsAndTheCssNoticeShowsTheOutcome() throws IOException {
+		String site = SiteAdmin.uniqueId("nojs");
+		assertThat(this.sites.putSite(site, """
+				{"name": "No script", "origins": ["%s"], "postUrlPrefixes": []}""".formatted(blogOrigin()))
+			.getStatusCode().value()).isEqualTo(201);
+		String post = "nojs-" + UUID.randomUUID().toString().substring(0, 8);
+		String url = blogOrigin() + "/nojs/" + post + "/";
+		assertThat(this.sites.call(org.springframework.http.HttpMethod.PUT, "/api/v1/posts/" + post, """
+				{"title": "Plain", "url": "%s", "authorName": "Ada", "authorEmail": "ada@blog.example", "siteId": "%s"}"""
+			.formatted(url, site), Api.ADMIN, Api.ADMIN_PASSWORD).getStatusCode().value()).isEqualTo(201);
+		this.browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+		try {
+			this.browser.get(url);
+			assertThat(this.browser.findElement(By.id("moderato-awaiting")).isDisplayed()).isFalse();
+			this.browser.findElement(By.id("c-text")).sendKeys("Sent without any script.");
+			this.browser.findElement(By.id("c-name")).sendKeys("Noa");
+			this.browser.findElement(By.id("c-email")).sendKeys("noa@mail.example");
+			this.browser.findElement(By.cssSelector("#moderato button")).click();
+			this.wait.until(d -> d.getCurrentUrl().endsWith("#moderato-awaiting"));
+			assertThat(this.browser.getCurrentUrl()).startsWith(url + "?moderato=awaiting&moderato-comment=");
+			assertThat(this.browser.findElement(By.id("moderato-awaiting")).isDisplayed()).as(":target shows it").isTrue();
+			assertThat(this.browser.findElement(By.id("moderato-error")).isDisplayed()).isFalse();
+			String id = this.browser.getCurrentUrl().replaceAll(".*moderato-comment=([^#&]+).*", "$1");
+			Awaitility.await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.api.json(this.api.get("/api/v1/comments/" + id)).path("status").asString().equals("held"));
+			screenshot("nojs-awaiting");
+
+			this.browser.findElement(By.id("c-text")).sendKeys("Again, with an address the server refuses.");
+			this.browser.findElement(By.id("c-name")).sendKeys("Noa");
+			this.browser.findElement(By.id("c-email")).sendKeys("n".repeat(250) + "@mail.example"); // the browser lets it through
+			this.browser.findElement(By.cssSelector("#moderato button")).click();
+			this.wait.until(d -> d.getCurrentUrl().endsWith("#moderato-error"));
+			assertThat(this.browser.getCurrentUrl()).isEqualTo(url + "?moderato=error&moderato-errors=authorEmail#moderato-error");
+			assertThat(this.browser.findElement(By.id("moderato-error")).isDisplayed()).isTrue();
+			assertThat(this.browser.findElement(By.id("moderato-awaiting")).isDisplayed()).isFalse();
+			screenshot("nojs-error");
+		}
+		finally {
+			this.browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+		}
+		this.browser.get(url);
+		ready();
+		assertThat(this.browser.findElement(By.cssSelector("#moderato form")).isDisplayed())
+			.as("with the script, its shadow root takes the plain form's place").isFalse();
+	}
+
+	@Test
+	void aCommenterOverTheHourlyLimitIsToldWhenToTryAgainAndKeepsTheText() throws IOException {
+		// the browser is another network: it calls the service on a non-loopback address (loopback is never limited)
+		String address = java.net.NetworkInterface.networkInterfaces()
+			.filter(n -> { try { return n.isUp() && !n.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+			.flatMap(java.net.NetworkInterface::inetAddresses)
+			.filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+			.map(java.net.InetAddress::getHostAddress).findFirst().orElse(null);
+		Assumptions.assumeTrue(address != null, "Skipped: no non-loopback address to reach the service from the browser");
+		String site = firstUseSite("limit");
+		String canonical = blogOrigin() + "/s/" + site + "/busy/";
+		String email = "busy-" + UUID.randomUUID().toString().substring(0, 8) + "@mail.example";
+		String network = "198.18." + (int) (Math.random() * 250) + ".7";
+		String post = this.api.json(this.api.get("/api/v1/posts/by-url?url=" + canonical))
+			.path("id").asString();
+		for (int i = 1; i <= 20; i++) {
+			Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("authorName", "Busy", "authorEmail", email,
+					"text", "Comment " + i, "postUrl", canonical));
+			assertThat(this.sites.submitForm("/api/v1/posts/" + post + "/comments", fields,
+					Map.of("Origin", blogOrigin(), "X-Forwarded-For", network)).getStatusCode().value()).isEqualTo(303);
+		}
+		this.browser.get(canonical + "?via=" + address);
+		ready();
+		type("textarea[name=text]", "The twenty-first in an hour.");
+		type("input[name=name]", "Busy");
+		type("input[name=email]", email);
+		shadow("button[type=submit]").click();
+		waitForText(".notice.bad", "try again in");
+		assertThat(shadow(".notice.bad").getText()).as("the email's next comment is minutes away (an hour holds 20)").matches(
+				"Too many comments right now, or the service is busy\\. Please try again in [2-3] minutes\\. Your text is kept\\.");
+		assertThat(shadow("textarea[name=text]").getAttribute("value")).isEqualTo("The twenty-first in an hour.");
+		screenshot("embed-429");
+	}
+
+	/** A site on the test blog's origin that creates posts on first use, its posts under {@code /s/<site id>/}. */
+	private String firstUseSite(String prefix) {
+		String site = SiteAdmin.uniqueId(prefix);
+		assertThat(this.sites.putSite(site, """
+				{"name": "Blog %1$s", "origins": ["%2$s"], "postUrlPrefixes": ["%2$s/s/%1$s/"], "authorName": "Ada",
+				 "authorEmail": "ada@blog.example", "createPostsOnFirstUse": true}""".formatted(site, blogOrigin()))
+			.getStatusCode().value()).isEqualTo(201);
+		return site;
+	}
+
+	private String blogOrigin() {
+		return "http://127.0.0.1:" + this.blog.getAddress().getPort();
+	}
+
 	private void approveWhenHeld(String id) {
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
 			String status = this.api.json(this.api.get("/api/v1/comments/" + id)).path("status").asString();
@@ -352,6 +518,27 @@ class EmbedBrowserTests {
 			type = "text/javascript";
 			body = HOST_JS;
 		}
+		else if (path.startsWith("/s/")) {
+			String query = exchange.getRequestURI().getQuery();
+			body = urlModePage(path, query != null && query.startsWith("via=") ? query.substring("via=".length()) : "localhost");
+		}
+		else if (path.equals("/index")) {
+			body = """
+					<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Index</title></head><body>
+					<a id="count" href="#" data-moderato-count-url="%2$s">Comments</a> <span data-moderato-count="elsewhere">?</span>
+					<script src="%1$s/count.js" async></script></body></html>
+					""".formatted(service(), exchange.getRequestURI().getQuery().substring("url=".length()));
+		}
+		else if (path.startsWith("/nojs/")) {
+			body = noScriptPage(path.split("/")[2]);
+			exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; script-src " + service()
+					+ "; style-src 'self'; img-src " + service() + "; connect-src " + service() + "; form-action 'self' "
+					+ service());
+		}
+		else if (path.equals("/nojs.css")) {
+			type = "text/css";
+			body = readmeBlock("### Without JavaScript", "```css");
+		}
 		else {
 			Map<String, String> query = java.util.Arrays.stream(exchange.getRequestURI().getQuery().split("&"))
 				.map(p -> p.split("=", 2)).collect(Collectors.toMap(p -> p[0], p -> p[1]));
@@ -378,6 +565,46 @@ class EmbedBrowserTests {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
+	}
+
+	private String service() {
+		return "http://localhost:" + this.port;
+	}
+
+	/** The README's URL-mode snippet (and its count link) on a page whose canonical URL is its address. */
+	private String urlModePage(String path, String serviceHost) throws IOException {
+		String canonical = blogOrigin() + path;
+		String service = "http://" + serviceHost + ":" + this.port;
+		String embed = readmeBlock("Without `data-moderato-post`", "```html")
+			.replace("https://blog.example/2026/05/hello-world/", canonical)
+			.replace("https://comments.example", service);
+		String head = embed.substring(0, embed.indexOf("<div"));
+		return """
+				<!doctype html><html lang="en"><head><meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1"><title>First light, a post found by its URL</title>
+				%1$s<script src="%2$s/count.js" async></script></head><body>
+				<h1>First light</h1><p><a id="count" href="#comments" data-moderato-count-url="%3$s">Comments</a></p>
+				%4$s</body></html>
+				""".formatted(head, service, canonical, embed.substring(embed.indexOf("<div")));
+	}
+
+	/** The README's no-JavaScript snippet, as a post page would carry it. */
+	private String noScriptPage(String post) throws IOException {
+		String snippet = readmeBlock("### Without JavaScript", "```html").replace("https://comments.example", service())
+			.replace("hello-world", post);
+		return """
+				<!doctype html><html lang="en"><head><meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1"><title>A post without scripts</title>
+				<link rel="stylesheet" href="/nojs.css"></head><body><h1>A post without scripts</h1>
+				%s</body></html>
+				""".formatted(snippet);
+	}
+
+	/** The first fenced block of the kind ({@code ```html}) after the heading or sentence in README.md. */
+	private static String readmeBlock(String after, String fence) throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		int from = readme.indexOf(fence + "\n", readme.indexOf(after)) + fence.length() + 1;
+		return readme.substring(from, readme.indexOf("```", from));
 	}
 
 	/** The form, once the post is known. */

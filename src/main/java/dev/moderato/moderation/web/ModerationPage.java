@@ -73,6 +73,7 @@ class ModerationPage {
 		model.addAttribute("next",
 				page.next() == null ? null : link(which, postId).queryParam("after", page.next().encode()).toUriString());
 		model.addAttribute("moderator", scope.actor());
+		model.addAttribute("admin", scope.admin());
 		return "moderation/queue";
 	}
 

@@ -77,6 +77,16 @@ class SitesPageTests {
 	}
 
 	@Test
+	void theQueuePageLinksToTheSitesPageForAdminsOnly() throws Exception {
+		this.mvc.perform(get("/moderation").with(user("admin").roles("ADMIN", "MODERATOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a class=\"nav\" href=\"/moderation/sites\">Sites</a>")));
+		this.mvc.perform(get("/moderation").with(user("moderator").roles("MODERATOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/moderation/sites"))));
+	}
+
+	@Test
 	void moderatorsAndForgedPostsAreRefused() throws Exception {
 		this.mvc.perform(get("/moderation/sites").with(user("moderator").roles("MODERATOR")))
 			.andExpect(status().isForbidden());
