@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -158,13 +157,7 @@ final class CommentoReader implements SourceReader {
 		if (id == null || path == null || date == null) {
 			throw new BadRecord(position, "A comment without its commentHex, url or creationDate");
 		}
-		Instant created;
-		try {
-			created = Dates.iso(date);
-		}
-		catch (DateTimeException ex) {
-			throw new BadRecord(position, "A creationDate that is not RFC 3339: " + date);
-		}
+		Instant created = Dates.iso(date, position, "creationDate");
 		String parent = Json.text(c, "parentHex");
 		String html = Json.rawText(c, "html");
 		boolean isHtml = !html.isEmpty() || Json.rawText(c, "markdown").isEmpty();

@@ -41,6 +41,16 @@ final class Dates {
 	}
 
 	/** Unix seconds with a fraction, as Isso stores them. */
+	/** An RFC 3339 date of a record, or a {@link SourceReader.BadRecord} at its position naming the field. */
+	static Instant iso(String value, String position, String field) {
+		try {
+			return iso(value);
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new SourceReader.BadRecord(position, "A " + field + " that is not RFC 3339: " + value);
+		}
+	}
+
 	static Instant unixSeconds(double seconds) {
 		BigDecimal exact = BigDecimal.valueOf(seconds);
 		long whole = exact.longValue();

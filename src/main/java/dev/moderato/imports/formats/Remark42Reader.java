@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -140,13 +139,7 @@ final class Remark42Reader implements SourceReader {
 		if (id == null || url == null || time == null) {
 			throw new BadRecord(position, "A comment without its id, locator.url or time");
 		}
-		Instant created;
-		try {
-			created = Dates.iso(time);
-		}
-		catch (DateTimeException ex) {
-			throw new BadRecord(position, "A time that is not RFC 3339: " + time);
-		}
+		Instant created = Dates.iso(time, position, "time");
 		this.title = Json.text(c, "title");
 		JsonNode user = c.path("user");
 		return new SourceComment(position, id, url, Json.text(c, "pid"), Json.text(user, "name"),
