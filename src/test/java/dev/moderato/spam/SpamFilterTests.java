@@ -66,6 +66,16 @@ class SpamFilterTests {
 	}
 
 	@Test
+	void approvesWordingTheTextModelFindsMoreLikelyAReadersThanSpam() {
+		VerdictPolicy policy = new VerdictPolicy(SpamSettings.defaults());
+		// a reader's technical question often scores 0.25-0.4 under the YouTube-heavy prior
+		assertThat(policy.decide(Math.log(0.3 / 0.7), 0, 0, null, List.of(), false).verdict())
+			.isEqualTo(Verdict.APPROVED);
+		assertThat(policy.decide(Math.log(0.45 / 0.55), 0, 0, null, List.of(), false).verdict())
+			.isEqualTo(Verdict.HELD);
+	}
+
+	@Test
 	void ordinaryBlogCommentsAreNotMarkedSpamByTheDefaultModel() {
 		for (String text : new String[] { "Nice article, thanks for sharing!", "Where can I download the sample project?",
 				"Thanks, this post helped me fix my build. The part about the wrapper was what I needed.",

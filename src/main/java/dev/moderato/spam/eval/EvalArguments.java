@@ -16,15 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param empty with {@code --online} and no {@code --train}: start from an empty model instead of the shipped one
  * @param shuffle shuffle the test comments with this seed first (files are often sorted by label), or {@code null}
  * @param mistakes list every misjudged comment with its reasons
+ * @param hold the hold threshold to evaluate instead of the shipped one, or {@code null} (for choosing it by
+ * cross-validation on the training corpus)
  */
 record EvalArguments(List<Path> train, List<Path> test, int folds, boolean online, boolean empty,
-		@Nullable Long shuffle, boolean mistakes) {
+		@Nullable Long shuffle, boolean mistakes, @Nullable Double hold) {
 
 	static final String USAGE = "usage: --test FILE [--test FILE ...] [--train FILE ...] [--cv K | --online [--empty]]"
-			+ " [--shuffle SEED] [--mistakes]";
+			+ " [--shuffle SEED] [--mistakes] [--hold P]";
 
 	EvalArguments(List<Path> train, List<Path> test, int folds, boolean online) {
-		this(train, test, folds, online, false, null, false);
+		this(train, test, folds, online, false, null, false, null);
 	}
 
 	static EvalArguments parse(String... args) {
@@ -35,6 +37,7 @@ record EvalArguments(List<Path> train, List<Path> test, int folds, boolean onlin
 		boolean empty = false;
 		Long shuffle = null;
 		boolean mistakes = false;
+		Double hold = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--train" -> train.add(Path.of(value(args, ++i)));
@@ -44,6 +47,7 @@ record EvalArguments(List<Path> train, List<Path> test, int folds, boolean onlin
 				case "--empty" -> empty = true;
 				case "--shuffle" -> shuffle = parseSeed(value(args, ++i));
 				case "--mistakes" -> mistakes = true;
+				case "--hold" -> hold = parseProbability(value(args, ++i));
 				default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
 			}
 		}
@@ -56,7 +60,7 @@ record EvalArguments(List<Path> train, List<Path> test, int folds, boolean onlin
 		if (empty && (!online || !train.isEmpty())) {
 			throw new IllegalArgumentException("--empty goes with --online and no --train; " + USAGE);
 		}
-		return new EvalArguments(List.copyOf(train), List.copyOf(test), folds, online, empty, shuffle, mistakes);
+		return new EvalArguments(List.copyOf(train), List.copyOf(test), folds, online, empty, shuffle, mistakes, hold);
 	}
 
 	private static String value(String[] args, int i) {
@@ -73,6 +77,19 @@ record EvalArguments(List<Path> train, List<Path> test, int folds, boolean onlin
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--shuffle needs a whole number seed, not '" + value + "'");
 		}
+	}
+
+	private static double parseProbability(String value) {
+		try {
+			double p = Double.parseDouble(value);
+			if (p >= 0 && p <= 1) {
+				return p;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException("--hold needs a probability from 0 to 1, not '" + value + "'");
 	}
 
 	private static int parseFolds(String value) {

@@ -29,7 +29,7 @@ public final class SpamEval {
 
 	private final EvalArguments arguments;
 
-	private final SpamSettings settings = SpamSettings.defaults();
+	private final SpamSettings settings;
 
 	private final Tally tally = new Tally();
 
@@ -39,6 +39,9 @@ public final class SpamEval {
 
 	private SpamEval(EvalArguments arguments) {
 		this.arguments = arguments;
+		SpamSettings defaults = SpamSettings.defaults();
+		this.settings = arguments.hold() == null ? defaults
+				: defaults.withThresholds(defaults.spamThreshold(), Math.min(arguments.hold(), defaults.spamThreshold()));
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -151,7 +154,7 @@ public final class SpamEval {
 		System.out.println("  commenter   every row from an established commenter: 1 earlier published comment, no spam;"
 				+ " no honeypot, timing, velocity or duplicate facts; author, url and title columns used if present");
 		System.out.printf(Locale.ROOT,
-				"  policy      shipped defaults: spam at >= %.2f with specific evidence (without: %s), held at >= %.2f%n",
+				"  policy      " + (this.arguments.hold() == null ? "shipped defaults" : "--hold") + ": spam at >= %.2f with specific evidence (without: %s), held at >= %.2f%n",
 				this.settings.spamThreshold(), this.settings.classifierAloneSpamAt() >= 1 ? "never, held"
 						: String.format(Locale.ROOT, ">= %.2f", this.settings.classifierAloneSpamAt()),
 				this.settings.holdThreshold());

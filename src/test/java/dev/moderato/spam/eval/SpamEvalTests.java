@@ -35,6 +35,14 @@ class SpamEvalTests {
 	}
 
 	@Test
+	void parsesAHoldThresholdToChooseOnTheTrainingCorpus() {
+		assertThat(EvalArguments.parse("--test", "c.csv", "--cv", "5", "--hold", "0.4").hold()).isEqualTo(0.4);
+		assertThat(EvalArguments.parse("--test", "c.csv").hold()).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> EvalArguments.parse("--test", "c.csv", "--hold", "1.5"));
+		assertThatIllegalArgumentException().isThrownBy(() -> EvalArguments.parse("--test", "c.csv", "--hold", "x"));
+	}
+
+	@Test
 	void shufflesTheSameWayForTheSameSeed() {
 		List<Integer> a = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 50).boxed().toList());
 		List<Integer> b = new java.util.ArrayList<>(a);
