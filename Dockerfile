@@ -34,5 +34,6 @@ EXPOSE 8080
 # the JVM sizes its heap from the container's memory limit; the rest of the limit is for metaspace, threads and buffers
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
     SERVER_PORT=8080
-# exec form: the JVM is PID 1 and gets SIGTERM directly, so graceful shutdown runs
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# exec form: the JVM is PID 1 and gets SIGTERM directly, so graceful shutdown runs; native access for lz4-java, which
+# compresses the Kafka producer's batches
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -50,7 +50,11 @@ class JarStartsHealthyIT {
 		GreenMail smtp = EmbeddedServices.greenMail();
 		int port = freePort();
 		Path log = Files.createTempFile("moderato-jar", ".log");
-		ProcessBuilder builder = new ProcessBuilder(java(), "org.springframework.boot.loader.launch.JarLauncher")
+		// as the Dockerfile's ENTRYPOINT starts it (the flag exists from Java 22 on; the image runs 25)
+		List<String> command = Runtime.version().feature() >= 22
+				? List.of(java(), "--enable-native-access=ALL-UNNAMED", "org.springframework.boot.loader.launch.JarLauncher")
+				: List.of(java(), "org.springframework.boot.loader.launch.JarLauncher");
+		ProcessBuilder builder = new ProcessBuilder(command)
 			.directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().putAll(productionEnvironment(port, smtp.getSmtp().getPort()));
 		Process service = builder.start();
