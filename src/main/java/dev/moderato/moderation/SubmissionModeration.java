@@ -123,7 +123,17 @@ public class SubmissionModeration {
 
 	@Transactional
 	public void moderate(CommentSubmitted submitted) {
-		moderateAll(List.of(submitted));
+		moderateAll(List.of(submitted), RecordTrace.NONE);
+	}
+
+	@Transactional
+	public void moderate(CommentSubmitted submitted, RecordTrace traces) {
+		moderateAll(List.of(submitted), traces);
+	}
+
+	@Transactional
+	public void moderateAll(List<CommentSubmitted> batch) {
+		moderateAll(batch, RecordTrace.NONE);
 	}
 
 	/**
@@ -131,9 +141,10 @@ public class SubmissionModeration {
 	 * verdict in order (counting the ones judged before it in the batch, as if they were stored), the comments in one
 	 * JDBC batch, a {@link CommentModerated} outbox event for each comment stored. A submission already stored (a
 	 * redelivery) or twice in the batch is skipped. An exception fails the whole batch, and nothing of it is stored.
+	 * Each verdict is logged and announced inside the trace its submission came with.
 	 */
 	@Transactional
-	public void moderateAll(List<CommentSubmitted> batch) {
+	public void moderateAll(List<CommentSubmitted> batch, RecordTrace traces) {
 		if (batch.isEmpty()) {
 			return;
 		}
@@ -153,9 +164,11 @@ public class SubmissionModeration {
 			CommentSubmitted submitted = batch.get(i);
 			SubmissionFacts.Question question = questions.get(i);
 			if (stored.get(i).alreadyStored() || earlier.judgedAlready(question)) {
-				log.atInfo()
-					.addKeyValue("commentId", submitted.commentId())
-					.log("Submission already moderated: redelivery ignored");
+				try (RecordTrace.Scope trace = traces.enter(submitted.commentId())) {
+					log.atInfo()
+						.addKeyValue("commentId", submitted.commentId())
+						.log("Submission already moderated: redelivery ignored");
+				}
 				continue;
 			}
 			SubmissionFacts facts = earlier.add(stored.get(i), question);
@@ -187,7 +200,9 @@ public class SubmissionModeration {
 		boolean[] added = this.comments.addAllOnce(judged);
 		for (int i = 0; i < added.length; i++) {
 			if (added[i]) { // else a concurrent delivery stored it first
-				published(judgements.get(i), now);
+				try (RecordTrace.Scope trace = traces.enter(judgements.get(i).submitted().commentId())) {
+					published(judgements.get(i), now);
+				}
 			}
 		}
 	}

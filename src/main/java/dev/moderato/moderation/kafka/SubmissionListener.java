@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.moderato.intake.CommentSubmitted;
+import dev.moderato.moderation.RecordTrace;
 import dev.moderato.moderation.SubmissionModeration;
 import dev.moderato.system.UnreadableRecord;
 import jakarta.validation.ConstraintViolation;
@@ -38,10 +39,13 @@ class SubmissionListener {
 
 	private final SubmissionModeration moderator;
 
-	SubmissionListener(JsonMapper json, Validator validator, SubmissionModeration moderator) {
+	private final SubmissionTraces traces;
+
+	SubmissionListener(JsonMapper json, Validator validator, SubmissionModeration moderator, SubmissionTraces traces) {
 		this.json = json;
 		this.validator = validator;
 		this.moderator = moderator;
+		this.traces = traces;
 	}
 
 	@KafkaListener(id = "moderation-submissions", groupId = "moderato-moderation", topics = CommentSubmitted.TOPIC,
@@ -62,22 +66,26 @@ class SubmissionListener {
 
 	private void moderatePoll(List<ConsumerRecord<String, byte[]>> records) {
 		List<CommentSubmitted> good = new ArrayList<>(records.size());
-		for (int i = 0; i < records.size(); i++) {
-			try {
-				good.add(read(records.get(i)));
+		try (SubmissionTraces.Poll traces = this.traces.of(records)) {
+			for (int i = 0; i < records.size(); i++) {
+				try {
+					CommentSubmitted submitted = read(records.get(i));
+					traces.add(submitted.commentId(), records.get(i));
+					good.add(submitted);
+				}
+				catch (UnreadableRecord ex) {
+					moderate(good, traces);
+					throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+				}
 			}
-			catch (UnreadableRecord ex) {
-				moderate(good);
-				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
-			}
+			moderate(good, traces);
 		}
-		moderate(good);
 	}
 
 	/** The records before {@code batch.size()} of the poll, all readable. */
-	private void moderate(List<CommentSubmitted> batch) {
+	private void moderate(List<CommentSubmitted> batch, RecordTrace traces) {
 		try {
-			this.moderator.moderateAll(batch);
+			this.moderator.moderateAll(batch, traces);
 		}
 		catch (RuntimeException batchFailed) {
 			if (batch.size() == 1) {
@@ -88,7 +96,7 @@ class SubmissionListener {
 				.log("A batch of submissions failed ({}): moderating them one at a time", batchFailed.toString());
 			for (int i = 0; i < batch.size(); i++) {
 				try {
-					this.moderator.moderate(batch.get(i));
+					this.moderator.moderate(batch.get(i), traces);
 				}
 				catch (RuntimeException ex) {
 					throw new BatchListenerFailedException(ex.getMessage(), ex, i);
