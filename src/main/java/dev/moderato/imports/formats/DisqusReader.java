@@ -31,21 +31,7 @@ final class DisqusReader implements SourceReader {
 
 	DisqusReader(Path file) throws IOException {
 		this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-		try {
-			this.xml = Xml.open(this.in);
-			if (Xml.nextTag(this.xml) != XMLStreamConstants.START_ELEMENT
-					|| !"disqus".equals(this.xml.getLocalName())) {
-				throw new BrokenFile("Not a Disqus export: it does not start with <disqus>", null);
-			}
-		}
-		catch (XMLStreamException ex) {
-			this.in.close();
-			throw new BrokenFile("Not a Disqus export: " + ex.getMessage(), ex);
-		}
-		catch (BrokenFile ex) {
-			this.in.close();
-			throw ex;
-		}
+		this.xml = Xml.openAt(this.in, "disqus", "a Disqus export");
 	}
 
 	@Override

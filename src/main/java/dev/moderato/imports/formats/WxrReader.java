@@ -38,20 +38,7 @@ final class WxrReader implements SourceReader {
 
 	WxrReader(Path file) throws IOException {
 		this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-		try {
-			this.xml = Xml.open(this.in);
-			if (Xml.nextTag(this.xml) != XMLStreamConstants.START_ELEMENT || !"rss".equals(this.xml.getLocalName())) {
-				throw new BrokenFile("Not a WordPress export: it does not start with <rss>", null);
-			}
-		}
-		catch (XMLStreamException ex) {
-			this.in.close();
-			throw new BrokenFile("Not a WordPress export: " + ex.getMessage(), ex);
-		}
-		catch (BrokenFile ex) {
-			this.in.close();
-			throw ex;
-		}
+		this.xml = Xml.openAt(this.in, "rss", "a WordPress export");
 	}
 
 	@Override

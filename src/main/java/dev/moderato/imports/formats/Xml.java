@@ -1,5 +1,6 @@
 package dev.moderato.imports.formats;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,28 @@ final class Xml {
 		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
 		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
 		return factory.createXMLStreamReader(in);
+	}
+
+	/**
+	 * Opens an export whose document element must be {@code root}, positioned on it; the stream is closed if it is not.
+	 * @param what the export's name in messages ("a WordPress export")
+	 */
+	static XMLStreamReader openAt(InputStream in, String root, String what) throws IOException {
+		try {
+			XMLStreamReader xml = open(in);
+			if (nextTag(xml) != XMLStreamConstants.START_ELEMENT || !root.equals(xml.getLocalName())) {
+				throw new SourceReader.BrokenFile("Not " + what + ": it does not start with <" + root + ">", null);
+			}
+			return xml;
+		}
+		catch (XMLStreamException ex) {
+			in.close();
+			throw new SourceReader.BrokenFile("Not " + what + ": " + ex.getMessage(), ex);
+		}
+		catch (SourceReader.BrokenFile ex) {
+			in.close();
+			throw ex;
+		}
 	}
 
 	/**
