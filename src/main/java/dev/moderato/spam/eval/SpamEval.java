@@ -102,7 +102,8 @@ public final class SpamEval {
 				judge(last, row);
 			}
 		}
-		double throughput = Throughput.measure(last, test.stream().map((r) -> candidate(r.comment())).toList());
+		Throughput.Measurement throughput = Throughput.measure(last,
+				test.stream().map((r) -> candidate(r.comment())).toList());
 		print(mode, train.size(), throughput);
 	}
 
@@ -144,7 +145,7 @@ public final class SpamEval {
 		return filter;
 	}
 
-	private void print(String mode, int trainSize, double throughput) {
+	private void print(String mode, int trainSize, Throughput.Measurement throughput) {
 		Tally t = this.tally;
 		System.out.println("Spam engine evaluation");
 		System.out.println("  mode        " + mode);
@@ -188,8 +189,8 @@ public final class SpamEval {
 			this.mistakes.forEach(System.out::println);
 		}
 		System.out.println();
-		System.out.printf(Locale.ROOT, "  scoring throughput %.0f comments/s (one thread, no database)%n", throughput);
-		System.out.println(t.result(throughput));
+		System.out.println("  scoring throughput " + throughput.describe());
+		System.out.println(t.result(throughput.perSecond()));
 	}
 
 	static Candidate candidate(LabelledText comment) {
