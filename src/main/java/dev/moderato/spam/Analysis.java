@@ -33,6 +33,9 @@ final class Analysis {
 
 	final int emailAddresses;
 
+	/** {@link Shouting#isShouting(String) Written in capitals} (the raw text). */
+	final boolean shouting;
+
 	private Analysis(String raw) {
 		this.raw = raw;
 		this.folded = TextFolding.fold(raw);
@@ -42,7 +45,7 @@ final class Analysis {
 		int i = 0;
 		int n = this.folded.length();
 		while (i < n) {
-			while (i < n && !Character.isLetterOrDigit(this.folded.charAt(i))) {
+			while (i < n && !isLetterOrDigit(this.folded.charAt(i))) {
 				i++;
 			}
 			int start = i;
@@ -73,6 +76,7 @@ final class Analysis {
 		this.anchorLinks = occurrences(this.folded, "<a ") + occurrences(this.folded, "[url");
 		this.phoneNumbers = Contacts.phoneNumbers(this.folded);
 		this.emailAddresses = Contacts.emailAddresses(this.folded);
+		this.shouting = Shouting.isShouting(raw);
 	}
 
 	static Analysis of(String text) {
@@ -135,7 +139,16 @@ final class Analysis {
 	}
 
 	private static boolean isWordChar(char c) {
-		return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+		return isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+	}
+
+	/** {@link Character#isLetterOrDigit(char)}, without the table look-up for ASCII. */
+	private static boolean isLetterOrDigit(char c) {
+		if (c < 0x80) {
+			int lower = c | 0x20;
+			return (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9');
+		}
+		return Character.isLetterOrDigit(c);
 	}
 
 }

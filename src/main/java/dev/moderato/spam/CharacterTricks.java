@@ -14,6 +14,10 @@ final class CharacterTricks implements Signal {
 		int invisible = 0;
 		int styled = 0;
 		for (int i = 0; i < text.length();) {
+			if (text.charAt(i) < 0x80) { // ASCII is neither invisible nor styled
+				i++;
+				continue;
+			}
 			int cp = text.codePointAt(i);
 			i += Character.charCount(cp);
 			if (TextFolding.isInvisible(cp)) {
@@ -49,7 +53,8 @@ final class CharacterTricks implements Signal {
 		int other = 0;
 		for (int i = 0; i <= text.length(); i++) {
 			char c = i < text.length() ? text.charAt(i) : ' ';
-			if (Character.isLetter(c)) {
+			// ASCII without the table look-ups: a Latin letter, or (never invisible) a word's end
+			if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
 				if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
 					latin++;
 				}
@@ -60,7 +65,7 @@ final class CharacterTricks implements Signal {
 					other++;
 				}
 			}
-			else if (!TextFolding.isInvisible(c)) {
+			else if (c < 0x80 || !TextFolding.isInvisible(c)) {
 				if (latin >= 2 && lookalike > 0 && other == 0 && latin + lookalike >= 4) {
 					words++;
 				}

@@ -21,10 +21,11 @@ final class Explanation {
 			return null;
 		}
 		double[] weight = new double[n];
+		double value = featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount);
 		for (int w = 0; w < n; w++) {
-			weight[w] += model.contribution(Features.wordIndex(text, w), featureCount);
+			weight[w] += model.contribution(Features.wordIndex(text, w), value);
 			if (w > 0) {
-				double bigram = model.contribution(Features.bigramIndex(text, w), featureCount) / 2;
+				double bigram = model.contribution(Features.bigramIndex(text, w), value) / 2;
 				weight[w - 1] += bigram;
 				weight[w] += bigram;
 			}

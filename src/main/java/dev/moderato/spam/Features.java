@@ -57,28 +57,39 @@ final class Features {
 
 	/** Character n-grams over the text with runs of white space collapsed to one space. */
 	private static void addCharacterGrams(String folded, Sink sink) {
-		char[] window = new char[5];
+		// the last five characters, c4 the newest (the same FNV-1a hashes as over a five-character window)
+		char c0 = 0;
+		char c1 = 0;
+		char c2 = 0;
+		char c3 = 0;
 		int filled = 0;
 		boolean space = true;
 		for (int i = 0; i < folded.length(); i++) {
-			char c = folded.charAt(i);
-			if (Character.isWhitespace(c)) {
+			char c4 = folded.charAt(i);
+			if (c4 < 0x80 ? c4 == ' ' || (c4 >= 0x09 && c4 <= 0x0d) || (c4 >= 0x1c && c4 <= 0x1f)
+					: Character.isWhitespace(c4)) {
 				if (space) {
 					continue;
 				}
-				c = ' ';
+				c4 = ' ';
 			}
-			space = c == ' ';
-			System.arraycopy(window, 1, window, 0, 4);
-			window[4] = c;
+			space = c4 == ' ';
 			filled++;
-			for (int n = 3; n <= 5 && n <= filled; n++) {
-				int h = CHARS + n;
-				for (int k = 5 - n; k < 5; k++) {
-					h = (h ^ window[k]) * 0x01000193;
-				}
-				sink.add(fmix(h));
+			if (filled >= 3) {
+				sink.add(fmix(((((CHARS + 3) ^ c2) * 0x01000193 ^ c3) * 0x01000193 ^ c4) * 0x01000193));
 			}
+			if (filled >= 4) {
+				sink.add(fmix((((((CHARS + 4) ^ c1) * 0x01000193 ^ c2) * 0x01000193 ^ c3) * 0x01000193 ^ c4)
+						* 0x01000193));
+			}
+			if (filled >= 5) {
+				sink.add(fmix(((((((CHARS + 5) ^ c0) * 0x01000193 ^ c1) * 0x01000193 ^ c2) * 0x01000193 ^ c3)
+						* 0x01000193 ^ c4) * 0x01000193));
+			}
+			c0 = c1;
+			c1 = c2;
+			c2 = c3;
+			c3 = c4;
 		}
 	}
 
@@ -91,7 +102,7 @@ final class Features {
 		if (text.emailAddresses > 0) {
 			sink.add(mix(SHAPE, 21));
 		}
-		if (Shouting.isShouting(text.raw)) {
+		if (text.shouting) {
 			sink.add(mix(SHAPE, 22));
 		}
 	}
@@ -124,6 +135,9 @@ final class Features {
 
 	private static final class Sink {
 
+		/** Per thread, all clear between calls: which indices {@link #distinct()} has seen. */
+		private static final ThreadLocal<long[]> SEEN = ThreadLocal.withInitial(() -> new long[SIZE / 64]);
+
 		private int[] values;
 
 		private int size;
@@ -139,22 +153,24 @@ final class Features {
 			this.values[this.size++] = index(hash);
 		}
 
-		/** The distinct indices, in first-seen order, by an open-addressing set (cheaper than sorting). */
+		/**
+		 * The distinct indices, in first-seen order, by one bit per index in this thread's {@value #SIZE}-bit set
+		 * (cleared again before returning), so no table is allocated or hashed per comment.
+		 */
 		int[] distinct() {
-			int capacity = Integer.highestOneBit(Math.max(16, this.size * 2)) << 1;
-			int[] table = new int[capacity];
-			int mask = capacity - 1;
+			long[] seen = SEEN.get();
 			int out = 0;
 			for (int i = 0; i < this.size; i++) {
 				int value = this.values[i];
-				int slot = (value * 0x9e3779b1) >>> 8 & mask;
-				while (table[slot] != 0 && table[slot] != value + 1) {
-					slot = (slot + 1) & mask;
-				}
-				if (table[slot] == 0) {
-					table[slot] = value + 1;
+				long bit = 1L << value;
+				int word = value >>> 6;
+				if ((seen[word] & bit) == 0) {
+					seen[word] |= bit;
 					this.values[out++] = value;
 				}
+			}
+			for (int i = 0; i < out; i++) {
+				seen[this.values[i] >>> 6] = 0;
 			}
 			return Arrays.copyOf(this.values, out);
 		}

@@ -82,16 +82,23 @@ final class Model {
 		this.domains.learn(text.domains, spam);
 	}
 
-	/** What this site's own moderators' decisions say about these features (log-odds, no bias). */
-	double learnedHere(int[] features, double priorLogit) {
-		double site = siteLogit(features);
-		return this.ownSite ? priorLogit + site : site;
+	/**
+	 * What this site's own moderators' decisions say about these features (log-odds, no bias), from the prior's and
+	 * the site layer's {@link #siteLogit(int[]) log-odds} for them.
+	 */
+	double learnedHere(double priorLogit, double siteLogit) {
+		return this.ownSite ? priorLogit + siteLogit : siteLogit;
 	}
 
 	/** Weight of one feature in the text model's log-odds (prior and site layer), for explaining a score. */
 	double contribution(int feature, int featureCount) {
-		double value = featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount);
-		return this.classifier.contribution(feature, featureCount) + this.site.weights[feature] * value;
+		return contribution(feature, featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount));
+	}
+
+	/** {@link #contribution(int, int)} with the features' common value {@code 1 / sqrt(featureCount)} worked out. */
+	double contribution(int feature, double value) {
+		return this.classifier.calibration.scale() * this.classifier.regression.weights[feature] * value
+				+ this.site.weights[feature] * value;
 	}
 
 	/**

@@ -1,27 +1,78 @@
 package dev.moderato.spam;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A set of word phrases matched against a text's folded words in one pass: each phrase is indexed by the hash of its
- * first word, so a text is checked word by word without trying every phrase at every word.
+ * first word (an open-addressing table of primitive ints, no boxing), so a text is checked word by word without
+ * trying every phrase at every word; a candidate phrase is compared by its words' hashes before its characters.
  */
 final class Phrases {
 
 	private final String[][] phrases;
 
-	private final Map<Integer, List<Integer>> byFirstWord = new HashMap<>();
+	/** {@link Analysis#wordHash(String)} of each phrase's words. */
+	private final int[][] hashes;
+
+	/** Open addressing by first-word hash: the key, and the phrases starting with it in ascending order. */
+	private final int[] keys;
+
+	private final int[][] byFirstWord;
+
+	private final int mask;
 
 	private Phrases(String[][] phrases) {
 		this.phrases = phrases;
+		this.hashes = new int[phrases.length][];
+		int capacity = Integer.highestOneBit(Math.max(8, phrases.length * 2)) << 1;
+		this.keys = new int[capacity];
+		this.byFirstWord = new int[capacity][];
+		this.mask = capacity - 1;
 		for (int p = 0; p < phrases.length; p++) {
+			this.hashes[p] = new int[phrases[p].length];
+			for (int k = 0; k < phrases[p].length; k++) {
+				this.hashes[p][k] = Analysis.wordHash(phrases[p][k]);
+			}
 			if (phrases[p].length > 0) {
-				this.byFirstWord.computeIfAbsent(Analysis.wordHash(phrases[p][0]), (k) -> new ArrayList<>()).add(p);
+				int slot = slot(this.hashes[p][0]);
+				if (this.byFirstWord[slot] == null) {
+					this.keys[slot] = this.hashes[p][0];
+					this.byFirstWord[slot] = new int[] { p };
+				}
+				else {
+					int[] list = Arrays.copyOf(this.byFirstWord[slot], this.byFirstWord[slot].length + 1);
+					list[list.length - 1] = p;
+					this.byFirstWord[slot] = list;
+				}
 			}
 		}
+	}
+
+	/** The slot holding this first-word hash, or the empty slot where it would go. */
+	private int slot(int hash) {
+		int slot = (hash * 0x9e3779b1) >>> 7 & this.mask;
+		while (this.byFirstWord[slot] != null && this.keys[slot] != hash) {
+			slot = (slot + 1) & this.mask;
+		}
+		return slot;
+	}
+
+	private int @org.jspecify.annotations.Nullable [] startingWith(int hash) {
+		return this.byFirstWord[slot(hash)];
+	}
+
+	private boolean matches(Analysis text, int w, int p) {
+		int[] words = this.hashes[p];
+		if (w + words.length > text.wordCount) {
+			return false;
+		}
+		for (int k = 1; k < words.length; k++) {
+			if (text.wordHashes[w + k] != words[k]) {
+				return false;
+			}
+		}
+		return text.wordsMatch(w, this.phrases[p]);
 	}
 
 	/** Phrases given as words separated by spaces, already folded (lower case). */
@@ -58,10 +109,10 @@ final class Phrases {
 	/** Calls {@code found} with the index of each phrase at each place it occurs. */
 	void forEachMatch(Analysis text, java.util.function.IntConsumer found) {
 		for (int w = 0; w < text.wordCount; w++) {
-			List<Integer> candidates = this.byFirstWord.get(text.wordHashes[w]);
+			int[] candidates = startingWith(text.wordHashes[w]);
 			if (candidates != null) {
 				for (int p : candidates) {
-					if (text.wordsMatch(w, this.phrases[p])) {
+					if (matches(text, w, p)) {
 						found.accept(p);
 					}
 				}
@@ -72,10 +123,10 @@ final class Phrases {
 	/** The index of the first phrase found in the text (by position), or -1. */
 	int firstMatch(Analysis text) {
 		for (int w = 0; w < text.wordCount; w++) {
-			List<Integer> candidates = this.byFirstWord.get(text.wordHashes[w]);
+			int[] candidates = startingWith(text.wordHashes[w]);
 			if (candidates != null) {
 				for (int p : candidates) {
-					if (text.wordsMatch(w, this.phrases[p])) {
+					if (matches(text, w, p)) {
 						return p;
 					}
 				}

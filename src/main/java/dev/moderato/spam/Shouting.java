@@ -12,7 +12,7 @@ final class Shouting implements Signal {
 	@Override
 	public void inspect(Evidence evidence, List<Finding> findings) {
 		String text = evidence.candidate().text();
-		if (isShouting(text)) {
+		if (evidence.text().shouting) {
 			findings.add(Finding.score("written in capitals", 0.2));
 		}
 		else if (longestRun(text, '!') >= 4) {
@@ -26,7 +26,14 @@ final class Shouting implements Signal {
 		int upper = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (Character.isLetter(c)) {
+			if (c < 0x80) { // ASCII: no table look-up
+				int lower = c | 0x20;
+				if (lower >= 'a' && lower <= 'z') {
+					letters++;
+					upper += c <= 'Z' ? 1 : 0;
+				}
+			}
+			else if (Character.isLetter(c)) {
 				letters++;
 				if (Character.isUpperCase(c)) {
 					upper++;

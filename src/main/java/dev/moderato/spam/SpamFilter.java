@@ -194,7 +194,7 @@ public final class SpamFilter {
 		try {
 			prior = model.classifier.logit(features);
 			site = model.siteLogit(features);
-			learnedHere = model.learnedHere(features, prior);
+			learnedHere = model.learnedHere(prior, site);
 			Evidence evidence = new Evidence(candidate, text, model.domains, topic);
 			for (Signal signal : this.signals) {
 				signal.inspect(evidence, findings);

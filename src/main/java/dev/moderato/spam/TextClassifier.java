@@ -68,10 +68,4 @@ final class TextClassifier {
 		}
 	}
 
-	/** Weight of one feature in the calibrated log-odds, for explaining a score. */
-	double contribution(int feature, int featureCount) {
-		double value = featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount);
-		return this.calibration.scale() * this.regression.weights[feature] * value;
-	}
-
 }

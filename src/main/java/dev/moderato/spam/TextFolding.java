@@ -16,7 +16,11 @@ final class TextFolding {
 
 	static String fold(String raw) {
 		String html = HtmlText.decode(raw);
-		String text = isAscii(html) ? html : Normalizer.normalize(html, Normalizer.Form.NFKC);
+		if (isAscii(html)) {
+			// what the loop below makes of ASCII: nothing is invisible or a look-alike, only A-Z change
+			return html.toLowerCase(java.util.Locale.ROOT);
+		}
+		String text = Normalizer.normalize(html, Normalizer.Form.NFKC);
 		StringBuilder out = new StringBuilder(text.length());
 		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);
