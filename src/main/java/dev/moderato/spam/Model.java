@@ -97,8 +97,8 @@ final class Model {
 
 	/** {@link #contribution(int, int)} with the features' common value {@code 1 / sqrt(featureCount)} worked out. */
 	double contribution(int feature, double value) {
-		return this.classifier.calibration.scale() * this.classifier.regression.weights[feature] * value
-				+ this.site.weights[feature] * value;
+		double prior = this.classifier.calibration.scale() * this.classifier.regression.weights[feature] * value;
+		return this.siteLearned ? prior + this.site.weights[feature] * value : prior; // an unlearned layer adds 0
 	}
 
 	/**

@@ -25,7 +25,7 @@ final class Phrases {
 	private Phrases(String[][] phrases) {
 		this.phrases = phrases;
 		this.hashes = new int[phrases.length][];
-		int capacity = Integer.highestOneBit(Math.max(8, phrases.length * 2)) << 1;
+		int capacity = Integer.highestOneBit(Math.max(8, phrases.length * 2)) << 2; // mostly one probe per word
 		this.keys = new int[capacity];
 		this.byFirstWord = new int[capacity][];
 		this.mask = capacity - 1;
@@ -49,9 +49,9 @@ final class Phrases {
 		}
 	}
 
-	/** The slot holding this first-word hash, or the empty slot where it would go. */
+	/** The slot holding this first-word hash, or the empty slot where it would go (word hashes are well mixed). */
 	private int slot(int hash) {
-		int slot = (hash * 0x9e3779b1) >>> 7 & this.mask;
+		int slot = hash & this.mask;
 		while (this.byFirstWord[slot] != null && this.keys[slot] != hash) {
 			slot = (slot + 1) & this.mask;
 		}

@@ -12,9 +12,9 @@ import dev.moderato.spam.SpamFilter;
 /**
  * Scoring throughput of the path the service runs per comment: {@link SpamFilter#assess(Candidate)} on one thread,
  * with the model in memory, candidates built beforehand, and nothing else timed (no learning, parsing or I/O).
- * First a JIT warm-up: rounds of half a second until two rounds in a row agree within 5 % (at least
- * {@value #MIN_WARM_UP_SECONDS} s, at most {@value #MAX_WARM_UP_SECONDS} s), since a cold JVM scores several times
- * slower than the service does after its first minute. Then {@value #ROUNDS} rounds of one second of this thread's
+ * First a JIT warm-up: rounds of half a second until two rounds in a row agree within 5 % and the JIT compiled for
+ * less than 1 % of the last round (at least {@value #MIN_WARM_UP_SECONDS} s, at most {@value #MAX_WARM_UP_SECONDS} s),
+ * since a cold JVM scores several times slower than the service does after its first minute. Then {@value #ROUNDS} rounds of one second of this thread's
  * CPU time each (so other load on the shared machine does not count against the engine); the figure is their median.
  * Beside it, the comments per second of the whole JVM's CPU time over the same rounds (garbage collection and JIT
  * threads included), and the bytes this thread allocated per comment.
@@ -71,9 +71,11 @@ final class Throughput {
 		double previous = 0;
 		while (true) {
 			long start = clock.thread();
+			long compiling = clock.compilingMillis();
 			double rate = run(filter, comments, clock, WARM_UP_ROUND_NANOS) / ((clock.thread() - start) / 1e9);
 			double warm = (clock.thread() - warmUpStart) / 1e9;
-			boolean steady = previous > 0 && Math.abs(rate - previous) <= 0.05 * previous;
+			boolean compiled = clock.compilingMillis() - compiling <= WARM_UP_ROUND_NANOS / 1_000_000 / 100;
+			boolean steady = compiled && previous > 0 && Math.abs(rate - previous) <= 0.05 * previous;
 			if (warm >= MAX_WARM_UP_SECONDS || (warm >= MIN_WARM_UP_SECONDS && steady)) {
 				break;
 			}
@@ -125,6 +127,12 @@ final class Throughput {
 		long jvm() {
 			return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
 					? os.getProcessCpuTime() : -1;
+		}
+
+		/** Milliseconds the JIT has spent compiling, 0 if unknown. */
+		long compilingMillis() {
+			java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+			return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
 		}
 
 		long allocated() {
