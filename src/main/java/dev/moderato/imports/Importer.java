@@ -32,8 +32,10 @@ import dev.moderato.posts.PostId;
 import dev.moderato.posts.PostUrl;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.privacy.IpAddress;
 import dev.moderato.sites.Site;
 import dev.moderato.sites.Sites;
+import dev.moderato.spam.TextFingerprint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -254,8 +256,11 @@ class Importer {
 					Kind.COMMENT, sourceIds);
 			Map<String, Optional<String>> parents = Importer.this.ids.find(this.site.id(), this.request.format(),
 					Kind.COMMENT, parentIds);
+			// what each record's own fields become (text, name, address, network, fingerprint), on every core
+			List<Object> contents = this.batch.parallelStream().map(this::content).toList();
 			List<Prepared> prepared = new ArrayList<>(this.batch.size());
-			for (SourceComment c : this.batch) {
+			for (int i = 0; i < this.batch.size(); i++) {
+				SourceComment c = this.batch.get(i);
 				if (known.containsKey(c.sourceId())) {
 					this.alreadyImported++;
 					this.progress.skipped.incrementAndGet();
@@ -270,7 +275,10 @@ class Importer {
 					continue;
 				}
 				try {
-					ImportedComment converted = convert(c, known, parents);
+					if (contents.get(i) instanceof IllegalArgumentException invalid) {
+						throw invalid;
+					}
+					ImportedComment converted = convert(c, (Content) contents.get(i), known, parents);
 					known.put(c.sourceId(), Optional.of(converted.id().toString()));
 					prepared.add(new Prepared(c, converted, new Mapping(c.sourceId(), converted.id().toString())));
 				}
@@ -313,7 +321,22 @@ class Importer {
 			});
 		}
 
-		private ImportedComment convert(SourceComment c, Map<String, Optional<String>> known,
+		/** The record's own fields made fit to store, or the {@link IllegalArgumentException} saying why they are not. */
+		private Object content(SourceComment c) {
+			if (c.status() == SourceStatus.DELETED) {
+				return Content.NONE;
+			}
+			String text = SourceText.of(c.body(), c.bodyIsHtml());
+			if (text.isEmpty()) {
+				return new IllegalArgumentException("the comment has no text");
+			}
+			return new Content(text, ImportedFields.name(c.authorName()), ImportedFields.url(c.authorUrl()),
+					ImportedFields.email(c.authorEmail()),
+					c.ip() == null || c.ip().isBlank() ? null : Importer.this.privacy.protect(c.ip().strip()),
+					TextFingerprint.of(text));
+		}
+
+		private ImportedComment convert(SourceComment c, Content content, Map<String, Optional<String>> known,
 				Map<String, Optional<String>> parents) {
 			PostId post = this.postIds.get(c.postSourceId());
 			if (post == null) {
@@ -331,19 +354,14 @@ class Importer {
 					parent = new CommentId(UUID.fromString(found.get()));
 				}
 			}
-			String text = SourceText.of(c.body(), c.bodyIsHtml());
-			if (text.isEmpty()) {
-				throw new IllegalArgumentException("the comment has no text");
-			}
 			List<String> reasons = switch (c.kind()) {
 				case PINGBACK -> List.of("imported", "pingback");
 				case TRACKBACK -> List.of("imported", "trackback");
 				case COMMENT -> List.of("imported");
 			};
-			return new ImportedComment(id, post, parent, ImportedFields.name(c.authorName()),
-					ImportedFields.url(c.authorUrl()), ImportedFields.email(c.authorEmail()),
-					c.ip() == null || c.ip().isBlank() ? null : Importer.this.privacy.protect(c.ip().strip()), text,
-					c.createdAt(), status(c.status()), reasons, "import:" + this.request.format().id());
+			return new ImportedComment(id, post, parent, content.name(), content.url(), content.email(), content.ip(),
+					content.text(), c.createdAt(), status(c.status()), reasons, "import:" + this.request.format().id(),
+					content.fingerprint());
 		}
 
 		void attachLateParents() {
@@ -406,6 +424,14 @@ class Importer {
 	}
 
 	private record Prepared(SourceComment source, @Nullable ImportedComment comment, Mapping mapping) {
+	}
+
+	/** A record's own fields as stored: the near-duplicate fingerprint as the verdict path computes it. */
+	private record Content(String text, String name, @Nullable String url, @Nullable String email,
+			@Nullable IpAddress ip, long fingerprint) {
+
+		static final Content NONE = new Content("", "", null, null, null, 0);
+
 	}
 
 	private static CommentStatus status(SourceStatus status) {
