@@ -22,16 +22,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar moderato.jar import --site SITE --format FMT [--dry-run] [--learn] FILE} and
- * {@code export --site SITE --format moderato|wxr [--emails] FILE}: runs the application without its web server, its
+ * {@code export --site SITE --format moderato|wxr [--emails] FILE}: runs the application without its HTTP port, its
  * Kafka listeners and its consumers' schedules (role {@code intake} only, no topic creation), against the configured
  * database; prints a progress line every second on stderr and the report as JSON on stdout; exits 0, or 1 on failure
  * (2 for a usage error).
  */
 public final class ImportCommand {
 
-	static final Map<String, Object> HEADLESS = Map.of("spring.main.web-application-type", "none",
-			"moderato.operations.roles", "intake", "spring.kafka.listener.auto-startup", "false",
-			"spring.kafka.admin.auto-create", "false", "logging.level.root", "WARN");
+	static final Map<String, Object> HEADLESS = Map.of("moderato.operations.roles", "intake",
+			"spring.kafka.listener.auto-startup", "false", "spring.kafka.admin.auto-create", "false",
+			"logging.level.root", "WARN");
+
+	/**
+	 * No HTTP port: a servlet application context (the security and web configuration need one) with its endpoints
+	 * switched off ({@code server.port=-1}), so nothing listens while the command runs. As arguments, which outrank the
+	 * configured port (the builder's properties are only defaults).
+	 */
+	static final String[] NO_PORT = { "--server.port=-1", "--management.server.port=-1" };
 
 	private ImportCommand() {
 	}
@@ -43,6 +50,11 @@ public final class ImportCommand {
 
 	/** Runs the command in the application {@code main} starts. @return the exit code */
 	public static int run(Class<?> application, String[] args) {
+		return run(new SpringApplicationBuilder(application), args);
+	}
+
+	/** Runs the command in the given application (a test's: with its services). @return the exit code */
+	static int run(SpringApplicationBuilder application, String[] args) {
 		Arguments arguments;
 		try {
 			arguments = Arguments.parse(args);
@@ -53,10 +65,9 @@ public final class ImportCommand {
 			System.err.println("       export --site SITE --format moderato|wxr [--emails] FILE");
 			return 2;
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
+		try (ConfigurableApplicationContext context = application.web(WebApplicationType.SERVLET)
 			.properties(HEADLESS)
-			.run()) {
+			.run(NO_PORT)) {
 			return arguments.importing ? runImport(context, arguments) : runExport(context, arguments);
 		}
 	}

@@ -16,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
@@ -32,8 +36,10 @@ import dev.moderato.posts.PostId;
 import dev.moderato.posts.PostUrl;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.CommenterPrivacy;
+import dev.moderato.privacy.IpAddress;
 import dev.moderato.sites.Site;
 import dev.moderato.sites.Sites;
+import dev.moderato.spam.TextFingerprint;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stops the import there, with nothing stored; it also collects the posts (few) so comments may come before their
  * post. The second creates or matches the posts, then stores the comments in batches of {@value #BATCH}, one
  * transaction each, with their source ids; a batch that fails is retried record by record, so one bad record is
- * reported and skipped, never half-imported. Memory holds the posts and one batch, plus the replies whose parent
- * comes later in the file (attached at the end).
+ * reported and skipped, never half-imported. A batch is stored by a writer thread while the next is read and
+ * converted (on every core), and the next one's look-ups wait for it. Memory holds the posts and two batches, plus the
+ * replies whose parent comes later in the file (attached at the end).
  */
 @Service
 class Importer {
@@ -93,14 +100,20 @@ class Importer {
 		}
 		Map<String, SourcePost> sourcePosts = check(request, file, progress);
 		Run run = new Run(request, site, progress, this.clock.instant());
-		run.posts(sourcePosts.values());
-		progress.phase("importing");
-		read(request, file, record -> {
-			if (record instanceof SourceComment comment) {
-				run.add(comment);
-			}
-		}, null);
-		run.flush();
+		try {
+			run.posts(sourcePosts.values());
+			progress.phase("importing");
+			read(request, file, record -> {
+				if (record instanceof SourceComment comment) {
+					run.add(comment);
+				}
+			}, null);
+			run.flush();
+			run.awaitWrite();
+		}
+		finally {
+			run.writer.shutdown(); // after an error, a batch being written still completes, in its own transaction
+		}
 		run.attachLateParents();
 		ImportReport.LearningReport learned = null;
 		if (request.learn() && !request.dryRun()) {
@@ -168,9 +181,17 @@ class Importer {
 
 		private final Map<String, PostId> postIds = new HashMap<>();
 
+		/** the values of {@link #postIds}, to look up in constant time */
+		private final java.util.Set<String> postIdsTaken = new java.util.HashSet<>();
+
 		private final List<SourceComment> batch = new ArrayList<>(BATCH);
 
 		private final CommentTransfer.Identities identities = new CommentTransfer.Identities();
+
+		/** Stores one batch while the next is read and converted: a pipeline one batch deep. */
+		private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "import-writer"));
+
+		private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
 
 		/** replies whose parent was not stored yet when they were: child id, parent source id, position */
 		private final List<String[]> late = new ArrayList<>();
@@ -197,10 +218,13 @@ class Importer {
 				known.putAll(Importer.this.ids.find(this.site.id(), this.request.format(), Kind.POST,
 						sourceIds.subList(i, Math.min(sourceIds.size(), i + BATCH))));
 			}
+			List<Runnable> pending = new ArrayList<>();
+			List<Mapping> mappings = new ArrayList<>();
 			for (SourcePost post : sourcePosts) {
 				Optional<String> mapped = known.get(post.sourceId());
 				if (mapped != null && mapped.isPresent()) {
 					this.postIds.put(post.sourceId(), new PostId(mapped.get()));
+					this.postIdsTaken.add(mapped.get());
 					this.postsExisting++;
 					continue;
 				}
@@ -214,20 +238,37 @@ class Importer {
 					this.postsNew++;
 				}
 				this.postIds.put(post.sourceId(), id);
+				this.postIdsTaken.add(id.value());
 				if (!this.request.dryRun()) {
-					Importer.this.tx.executeWithoutResult(status -> {
-						if (sameUrl.isEmpty()) {
+					if (sameUrl.isEmpty()) {
+						pending.add(() -> {
 							Importer.this.posts.register(new Post(id, this.site.id(), title(post, url), url,
 									this.site.authorName(), this.site.authorEmail()));
 							if (post.commentsClosed()) {
 								Importer.this.posts.closeComments(id, true);
 							}
-						}
-						Importer.this.ids.record(this.site.id(), this.request.format(), Kind.POST,
-								List.of(new Mapping(post.sourceId(), id.value())), this.startedAt);
-					});
+						});
+					}
+					mappings.add(new Mapping(post.sourceId(), id.value()));
+					if (mappings.size() == BATCH) {
+						storePosts(pending, mappings);
+					}
 				}
 			}
+			storePosts(pending, mappings);
+		}
+
+		/** The posts of one chunk and their mappings in one transaction (one commit, not one per post). */
+		private void storePosts(List<Runnable> pending, List<Mapping> mappings) {
+			if (mappings.isEmpty()) {
+				return;
+			}
+			Importer.this.tx.executeWithoutResult(status -> {
+				pending.forEach(Runnable::run);
+				Importer.this.ids.record(this.site.id(), this.request.format(), Kind.POST, mappings, this.startedAt);
+			});
+			pending.clear();
+			mappings.clear();
 		}
 
 		void add(SourceComment comment) {
@@ -250,12 +291,17 @@ class Importer {
 					parentIds.add(c.parentSourceId());
 				}
 			}
+			// what each record's own fields become (text, name, address, network, fingerprint), on every core, while
+			// the batch before is being stored; what the batches before became is looked up once that is done
+			List<Object> contents = this.batch.parallelStream().map(this::content).toList();
+			awaitWrite();
 			Map<String, Optional<String>> known = Importer.this.ids.find(this.site.id(), this.request.format(),
 					Kind.COMMENT, sourceIds);
 			Map<String, Optional<String>> parents = Importer.this.ids.find(this.site.id(), this.request.format(),
 					Kind.COMMENT, parentIds);
 			List<Prepared> prepared = new ArrayList<>(this.batch.size());
-			for (SourceComment c : this.batch) {
+			for (int i = 0; i < this.batch.size(); i++) {
+				SourceComment c = this.batch.get(i);
 				if (known.containsKey(c.sourceId())) {
 					this.alreadyImported++;
 					this.progress.skipped.incrementAndGet();
@@ -270,7 +316,10 @@ class Importer {
 					continue;
 				}
 				try {
-					ImportedComment converted = convert(c, known, parents);
+					if (contents.get(i) instanceof IllegalArgumentException invalid) {
+						throw invalid;
+					}
+					ImportedComment converted = convert(c, (Content) contents.get(i), known, parents);
 					known.put(c.sourceId(), Optional.of(converted.id().toString()));
 					prepared.add(new Prepared(c, converted, new Mapping(c.sourceId(), converted.id().toString())));
 				}
@@ -283,6 +332,21 @@ class Importer {
 				prepared.stream().filter(p -> p.comment != null).forEach(p -> this.progress.imported.incrementAndGet());
 				return;
 			}
+			this.writing = CompletableFuture.runAsync(() -> store(prepared), this.writer);
+		}
+
+		/** Waits until the batch handed to the writer is stored (or its bad records reported). */
+		void awaitWrite() {
+			try {
+				this.writing.join();
+			}
+			catch (CompletionException ex) {
+				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+			}
+		}
+
+		/** Stores the batch in one transaction; if that fails, record by record, reporting those that cannot be. */
+		private void store(List<Prepared> prepared) {
 			try {
 				write(prepared);
 				prepared.stream().filter(p -> p.comment != null).forEach(p -> this.progress.imported.incrementAndGet());
@@ -313,7 +377,22 @@ class Importer {
 			});
 		}
 
-		private ImportedComment convert(SourceComment c, Map<String, Optional<String>> known,
+		/** The record's own fields made fit to store, or the {@link IllegalArgumentException} saying why they are not. */
+		private Object content(SourceComment c) {
+			if (c.status() == SourceStatus.DELETED) {
+				return Content.NONE;
+			}
+			String text = SourceText.of(c.body(), c.bodyIsHtml());
+			if (text.isEmpty()) {
+				return new IllegalArgumentException("the comment has no text");
+			}
+			return new Content(text, ImportedFields.name(c.authorName()), ImportedFields.url(c.authorUrl()),
+					ImportedFields.email(c.authorEmail()),
+					c.ip() == null || c.ip().isBlank() ? null : Importer.this.privacy.protect(c.ip().strip()),
+					TextFingerprint.of(text));
+		}
+
+		private ImportedComment convert(SourceComment c, Content content, Map<String, Optional<String>> known,
 				Map<String, Optional<String>> parents) {
 			PostId post = this.postIds.get(c.postSourceId());
 			if (post == null) {
@@ -331,19 +410,14 @@ class Importer {
 					parent = new CommentId(UUID.fromString(found.get()));
 				}
 			}
-			String text = SourceText.of(c.body(), c.bodyIsHtml());
-			if (text.isEmpty()) {
-				throw new IllegalArgumentException("the comment has no text");
-			}
 			List<String> reasons = switch (c.kind()) {
 				case PINGBACK -> List.of("imported", "pingback");
 				case TRACKBACK -> List.of("imported", "trackback");
 				case COMMENT -> List.of("imported");
 			};
-			return new ImportedComment(id, post, parent, ImportedFields.name(c.authorName()),
-					ImportedFields.url(c.authorUrl()), ImportedFields.email(c.authorEmail()),
-					c.ip() == null || c.ip().isBlank() ? null : Importer.this.privacy.protect(c.ip().strip()), text,
-					c.createdAt(), status(c.status()), reasons, "import:" + this.request.format().id());
+			return new ImportedComment(id, post, parent, content.name(), content.url(), content.email(), content.ip(),
+					content.text(), c.createdAt(), status(c.status()), reasons, "import:" + this.request.format().id(),
+					content.fingerprint());
 		}
 
 		void attachLateParents() {
@@ -382,7 +456,7 @@ class Importer {
 			// the id the page would get on first use, so the embed's URL mode and the import agree
 			if (PostUrl.normalise(url).filter(url::equals).isPresent()) {
 				PostId derived = PostUrl.derivedId(this.site.id(), url);
-				if (!Importer.this.ids.postIdTaken(derived.value()) && !this.postIds.containsValue(derived)) {
+				if (!Importer.this.ids.postIdTaken(derived.value()) && !this.postIdsTaken.contains(derived.value())) {
 					return derived.value();
 				}
 			}
@@ -392,7 +466,7 @@ class Importer {
 				slug = "post";
 			}
 			String base = this.site.id().value() + "-" + ImportedFields.cut(slug, 60).replaceAll("-+$", "");
-			if (!Importer.this.ids.postIdTaken(base) && !this.postIds.containsValue(new PostId(base))) {
+			if (!Importer.this.ids.postIdTaken(base) && !this.postIdsTaken.contains(base)) {
 				return base;
 			}
 			return base + "-" + sha256(this.site.id() + "\n" + post.sourceId()).substring(0, 10);
@@ -406,6 +480,14 @@ class Importer {
 	}
 
 	private record Prepared(SourceComment source, @Nullable ImportedComment comment, Mapping mapping) {
+	}
+
+	/** A record's own fields as stored: the near-duplicate fingerprint as the verdict path computes it. */
+	private record Content(String text, String name, @Nullable String url, @Nullable String email,
+			@Nullable IpAddress ip, long fingerprint) {
+
+		static final Content NONE = new Content("", "", null, null, null, 0);
+
 	}
 
 	private static CommentStatus status(SourceStatus status) {

@@ -13,6 +13,7 @@ import dev.moderato.sites.SiteId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -53,18 +54,18 @@ class SourceIds {
 		return found;
 	}
 
+	/** Stores the mappings in one statement (the rows as arrays); one already known is left as it is. */
 	void record(SiteId site, SourceFormat format, Kind kind, List<Mapping> mappings, Instant at) {
-		this.jdbc.batchUpdate("""
+		if (mappings.isEmpty()) {
+			return;
+		}
+		this.jdbc.update("""
 				insert into import_source (site_id, format, kind, source_id, target_id, imported_at)
-				values (?, ?, ?, ?, ?, ?) on conflict do nothing
-				""", mappings, mappings.size(), (ps, m) -> {
-			ps.setString(1, site.value());
-			ps.setString(2, format.id());
-			ps.setString(3, kind.name());
-			ps.setString(4, m.sourceId());
-			ps.setString(5, m.targetId());
-			ps.setTimestamp(6, Timestamp.from(at));
-		});
+				select ?, ?, ?, m.source_id, m.target_id, ? from unnest(?, ?) as m(source_id, target_id)
+				on conflict do nothing
+				""", site.value(), format.id(), kind.name(), Timestamp.from(at),
+				new SqlArrayValue("varchar", mappings.stream().map(Mapping::sourceId).toArray()),
+				new SqlArrayValue("varchar", mappings.stream().map(Mapping::targetId).toArray()));
 	}
 
 	/** A post of the site already registered under this URL (a blog that used Moderato before importing its past). */

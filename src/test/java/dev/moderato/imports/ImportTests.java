@@ -73,6 +73,9 @@ class ImportTests {
 	@Autowired
 	Importer importer;
 
+	@Autowired
+	dev.moderato.comments.Comments comments;
+
 	@TempDir
 	Path dir;
 
@@ -139,6 +142,40 @@ class ImportTests {
 		String stored = this.jdbc.queryForList("select c::text from comment c where post_id = ?", String.class, post).toString();
 		assertThat(stored).doesNotContainIgnoringCase(this.ann).doesNotContainIgnoringCase(this.bob)
 			.doesNotContain("198.51.100.77").contains("198.51.100.0/24");
+	}
+
+	@Test
+	void anImportedSpammerIsKnownToTheVerdictPathAsASubmittedOneWouldBe() {
+		String site = site("spammer");
+		String spammer = "spammer-" + this.run + "@spam.example";
+		String pitch = "Cheap watches for sale " + this.run + " visit my shop today for the best deals";
+		ImportFiles history = new ImportFiles().post("a", "https://" + site + ".example/a/", "A")
+			.post("b", "https://" + site + ".example/b/", "B");
+		for (int i = 0; i < 3; i++) {
+			history.comment("s" + i, i % 2 == 0 ? "a" : "b", null, "Seller", spammer, "spam", pitch + (i == 2 ? "!" : ""),
+					"2019-04-0" + (i + 1) + "T08:00:00Z");
+		}
+		importFile(site, "moderato", history.json(), false);
+
+		// the near-duplicate fingerprint and its bands, as the verdict path stores them with a submitted comment
+		List<Map<String, Object>> rows = this.jdbc.queryForList("""
+				select c.text, c.fingerprint, c.fp_band0, c.fp_band3 from comment c join post p on p.id = c.post_id
+				where p.site_id = ?
+				""", site);
+		assertThat(rows).hasSize(3).allSatisfy(row -> {
+			long expected = dev.moderato.spam.TextFingerprint.of((String) row.get("text"));
+			assertThat(expected).isNotZero();
+			assertThat(row.get("fingerprint")).isEqualTo(expected);
+			assertThat(row.get("fp_band0")).isEqualTo((int) (expected & 0xFFFF));
+			assertThat(row.get("fp_band3")).isEqualTo((int) ((expected >>> 48) & 0xFFFF));
+		});
+		// a new comment with the same pitch on another post finds the imported ones, and its author's spam history
+		assertThat(this.comments.nearDuplicatesElsewhere(dev.moderato.spam.TextFingerprint.of(pitch + "?"),
+				new dev.moderato.posts.PostId("another-post-" + this.run),
+				java.time.Instant.parse("2019-01-01T00:00:00Z"), dev.moderato.spam.TextFingerprint.NEAR_DUPLICATE_BITS))
+			.isEqualTo(3);
+		assertThat(this.jdbc.queryForMap("select approved, spam from commenter_stats where email_hash = ?",
+				this.privacy.hash(spammer).value())).containsEntry("approved", 0).containsEntry("spam", 3);
 	}
 
 	@Test
