@@ -281,10 +281,12 @@ public class Comments {
 		return new PublishedThread(version, count, comments, next);
 	}
 
-	/** The version of a post's public thread: it changes whenever what the thread shows changes. */
-	@Transactional(readOnly = true)
+	/**
+	 * The version of a post's public thread: it changes whenever what the thread shows changes. Read at most
+	 * {@link CommentsSettings#threadVersionTtl()} ago: a change made on this instance is seen at once.
+	 */
 	public long threadVersion(PostId post) {
-		return this.threads.version(post);
+		return this.threads.recentVersion(post);
 	}
 
 	/** The thread versions of these posts, read in one snapshot with {@link #publishedCounts}. */

@@ -26,12 +26,14 @@ import dev.moderato.posts.Posts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,21 +71,27 @@ class ThreadController {
 
 	private final Posts posts;
 
-	private final FirstUse pages;
+	private final FirstUse firstUse;
 
 	private final Clock clock;
+
+	private final ThreadPages pages;
+
+	private final JsonMapper json;
 
 	private final String avatars;
 
 	/** What besides the thread version a response depends on: the format and the public URL. */
 	private final String representation;
 
-	ThreadController(Comments comments, Posts posts, FirstUse pages, Clock clock,
+	ThreadController(Comments comments, Posts posts, FirstUse firstUse, Clock clock, ThreadPages pages, JsonMapper json,
 			@Value("${moderato.moderation.public-url}") String publicUrl) {
 		this.comments = comments;
 		this.posts = posts;
-		this.pages = pages;
+		this.firstUse = firstUse;
 		this.clock = clock;
+		this.pages = pages;
+		this.json = json;
 		this.avatars = publicUrl.replaceAll("/+$", "") + AvatarController.PATH;
 		CRC32 crc = new CRC32();
 		crc.update((FORMAT + " " + this.avatars).getBytes(StandardCharsets.UTF_8));
@@ -127,18 +135,26 @@ class ThreadController {
 			return notFound("Unknown post", "No post with id '" + postId + "' is registered.");
 		}
 		boolean open = this.posts.commentsOpen(post);
+		long version = this.comments.threadVersion(post);
 		if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
-			String current = eTag(this.comments.threadVersion(post), open);
+			String current = eTag(version, open);
 			if (matches(current, request)) {
 				return notModified(current);
 			}
 		}
-		PublishedThread thread = this.comments.thread(post, new ThreadQuery(sort, after, size));
+		ThreadQuery query = new ThreadQuery(sort, after, size);
+		ThreadPages.Page page = this.pages.page(new ThreadPages.Key(postId, version, open, sort, cursor, size), () -> {
+			PublishedThread thread = this.comments.thread(post, query);
+			return new ThreadPages.Page(thread.version(),
+					this.json.writeValueAsBytes(new Thread(postId, thread.count(), open,
+							thread.comments().stream().map(this::entry).toList(),
+							thread.next() == null ? null : thread.next().encode())));
+		});
 		return ResponseEntity.ok()
 			.cacheControl(PUBLIC)
-			.eTag(eTag(thread.version(), open))
-			.body(new Thread(postId, thread.count(), open, thread.comments().stream().map(this::entry).toList(),
-					thread.next() == null ? null : thread.next().encode()));
+			.eTag(eTag(page.version(), open))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(page.json());
 	}
 
 	/**
@@ -173,7 +189,7 @@ class ThreadController {
 					problems.add("url: is not an absolute http or https URL");
 					break;
 				}
-				this.pages.page(url).ifPresent(page -> {
+				this.firstUse.page(url).ifPresent(page -> {
 					asked.add(page.id());
 					keys.put(url, page.id());
 				});
