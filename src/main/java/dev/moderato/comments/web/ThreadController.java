@@ -33,9 +33,11 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -101,7 +103,11 @@ class ThreadController {
 	@GetMapping("/api/v1/posts/{postId}/comments")
 	ResponseEntity<?> thread(@PathVariable @Pattern(regexp = PostId.PATTERN) String postId,
 			@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "oldest") String order, HttpServletRequest request) {
+			@RequestParam(defaultValue = "oldest") String order, HttpServletRequest request)
+			throws HttpMediaTypeNotAcceptableException {
+		if (!acceptsJson(request)) { // the page is sent as stored bytes, past content negotiation
+			throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+		}
 		List<String> problems = new ArrayList<>();
 		ThreadQuery.Order sort = switch (order) {
 			case "oldest" -> ThreadQuery.Order.OLDEST;
@@ -228,6 +234,19 @@ class ThreadController {
 					? ResponseEntity.ok().cacheControl(CacheControl.noStore())
 						.body(new CommentState(commentId.toString(), null, CommentStatus.PENDING.wireValue()))
 					: notFound("Unknown comment", "No comment with id " + commentId + "."));
+	}
+
+	private static boolean acceptsJson(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	/** Closing a post changes no comment, so whether it is open is part of the tag. */
