@@ -1,7 +1,12 @@
 package dev.moderato.comments;
 
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Inserts judged comments, one or a batch at a time (one JDBC batch, one round trip), each at most once: an id already
- * stored (a redelivery) is skipped. The verdict path's only write to {@code comment}.
+ * stored (a redelivery) is skipped. The verdict path's only write to {@code comment}: its verdicts are not yet
+ * announced ({@code verdict_announced}) until the caller says they are.
  */
 @Repository
 class CommentWriter {
@@ -21,10 +27,10 @@ class CommentWriter {
 	private static final String INSERT = """
 			insert into comment (id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
 			  ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by,
-			  version, fingerprint, avatar_id, html)
+			  version, fingerprint, avatar_id, html, verdict_announced)
 			values (:id, :postId, (select p.id from comment p where p.id = cast(:parentId as uuid)), :authorName, :authorUrl,
 			  :keyId, :ciphertext, :emailHash, :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt, :status, :spamScore,
-			  cast(:reasons as jsonb), :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId, :html)
+			  cast(:reasons as jsonb), :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId, :html, false)
 			on conflict (id) do nothing
 			""";
 
@@ -54,6 +60,17 @@ class CommentWriter {
 			inserted[i] = counts[i] == 1;
 		}
 		return inserted;
+	}
+
+	Set<CommentId> unannounced(Collection<CommentId> ids) {
+		return new HashSet<>(this.jdbc.query("select id from comment where id in (:ids) and not verdict_announced",
+				Map.of("ids", ids.stream().map(CommentId::value).toList()),
+				(rs, n) -> new CommentId(rs.getObject(1, UUID.class))));
+	}
+
+	void announced(Collection<CommentId> ids) {
+		this.jdbc.update("update comment set verdict_announced = true where id in (:ids) and not verdict_announced",
+				Map.of("ids", ids.stream().map(CommentId::value).toList()));
 	}
 
 	private SqlParameterSource params(Row row) {

@@ -1,6 +1,7 @@
 package dev.moderato.comments;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,20 @@ public class Comments {
 	@Transactional
 	public boolean addOnce(Comment comment, @Nullable Long fingerprint) {
 		return addAllOnce(List.of(new Judged(comment, fingerprint)))[0];
+	}
+
+	/** Which of these stored comments' verdicts have not reached {@code comments.moderated} yet. */
+	@Transactional(readOnly = true)
+	public Set<CommentId> unannounced(Collection<CommentId> ids) {
+		return ids.isEmpty() ? Set.of() : this.writer.unannounced(ids);
+	}
+
+	/** These comments' verdicts reached {@code comments.moderated}. */
+	@Transactional
+	public void announced(Collection<CommentId> ids) {
+		if (!ids.isEmpty()) {
+			this.writer.announced(ids);
+		}
 	}
 
 	/** A judged comment to store, with the near-duplicate fingerprint of its text ({@code null}: none). */
@@ -281,10 +296,12 @@ public class Comments {
 		return new PublishedThread(version, count, comments, next);
 	}
 
-	/** The version of a post's public thread: it changes whenever what the thread shows changes. */
-	@Transactional(readOnly = true)
+	/**
+	 * The version of a post's public thread: it changes whenever what the thread shows changes. Read at most
+	 * {@link CommentsSettings#threadVersionTtl()} ago: a change made on this instance is seen at once.
+	 */
 	public long threadVersion(PostId post) {
-		return this.threads.version(post);
+		return this.threads.recentVersion(post);
 	}
 
 	/** The thread versions of these posts, read in one snapshot with {@link #publishedCounts}. */

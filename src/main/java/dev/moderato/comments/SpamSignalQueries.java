@@ -21,6 +21,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SpamSignalQueries {
 
+	/**
+	 * Counts of recent comments (from a commenter, from a network, near-duplicates) stop here: every signal decides
+	 * far below it, and a count that went on would cost a verdict as much as the flood it counts is large.
+	 */
+	static final int COUNT_CAP = 100;
+
+	/**
+	 * The verdict path compares a fingerprint with at most this many of the newest comments sharing each band: a flood
+	 * of one text (on one post, where its copies do not count) costs no more than this, however long it goes on.
+	 * Below it, the count is exact.
+	 */
+	static final int NEAR_CANDIDATES = 250;
+
 	/** The fingerprint is indexed in this many 16-bit bands. */
 	static final int BANDS = 4;
 
@@ -109,10 +122,14 @@ class SpamSignalQueries {
 				  p.id is not null as parent_found, p.post_id as parent_post, p.status as parent_status,
 				  coalesce(s.approved, 0) as approved, coalesce(s.held, 0) as held, coalesce(s.spam, 0) as spam,
 				  coalesce(s.rejected, 0) as rejected,
-				  (select count(*) from comment c
-				   where c.email_hash = cast(q.hash as char(64)) and c.submitted_at >= q.recent_since) as from_commenter,
+				  (select count(*) from (select 1 from comment c
+				   where c.email_hash = cast(q.hash as char(64)) and c.submitted_at >= q.recent_since
+				   limit\s""" + COUNT_CAP + """
+				  ) capped) as from_commenter,
 				  case when q.network is null then 0 else
-				    (select count(*) from comment c where c.ip_prefix = q.network and c.submitted_at >= q.recent_since)
+				    (select count(*) from (select 1 from comment c
+				     where c.ip_prefix = q.network and c.submitted_at >= q.recent_since limit\s""" + COUNT_CAP + """
+				    ) capped)
 				  end as from_network,
 				  case when q.fingerprint = 0 then 0 else (""" + near("q", maxBits) + """
 				  ) end as near
@@ -147,16 +164,27 @@ class SpamSignalQueries {
 	 * it ({@link #NEAR_BY_BAND}), else by comparing every recent fingerprint.
 	 */
 	private static String near(String q, int maxBits) {
-		String bands = maxBits < BANDS
-				? "and (c.fp_band0 = %1$s.band0 or c.fp_band1 = %1$s.band1 or c.fp_band2 = %1$s.band2 or c.fp_band3 = %1$s.band3)"
-				: "";
-		return ("""
-				select count(*) from comment c
-				where c.fingerprint <> 0 and c.submitted_at >= %1$s.duplicates_since and c.post_id <> %1$s.post
-				  """ + bands + """
-
-				  and bit_count((c.fingerprint # %1$s.fingerprint)::bit(64)) <= :maxBits
-				""").formatted(q);
+		if (maxBits >= BANDS) {
+			return ("""
+					select count(*) from (select 1 from comment c
+					where c.fingerprint <> 0 and c.submitted_at >= %1$s.duplicates_since and c.post_id <> %1$s.post
+					  and bit_count((c.fingerprint # %1$s.fingerprint)::bit(64)) <= :maxBits
+					limit\s""" + COUNT_CAP + """
+					) capped
+					""").formatted(q);
+		}
+		StringBuilder candidates = new StringBuilder();
+		for (int b = 0; b < BANDS; b++) {
+			candidates.append(b == 0 ? "" : " union ").append("""
+					(select id, post_id, fingerprint from comment
+					 where fp_band%2$d = %1$s.band%2$d and fingerprint <> 0 and submitted_at >= %1$s.duplicates_since
+					 order by submitted_at desc limit %3$d)
+					""".formatted(q, b, NEAR_CANDIDATES));
+		}
+		return """
+				select least(count(*), %2$d) from (%3$s) c
+				where c.post_id <> %1$s.post and bit_count((c.fingerprint # %1$s.fingerprint)::bit(64)) <= :maxBits
+				""".formatted(q, COUNT_CAP, candidates);
 	}
 
 	int countSince(String column, String value, Instant since) {

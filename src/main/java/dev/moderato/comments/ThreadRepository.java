@@ -30,10 +30,19 @@ class ThreadRepository {
 
 	private final JdbcClient jdbc;
 
-	ThreadRepository(JdbcClient jdbc) {
+	private final ThreadVersions cached;
+
+	ThreadRepository(JdbcClient jdbc, ThreadVersions cached) {
 		this.jdbc = jdbc;
+		this.cached = cached;
 	}
 
+	/** The version as this instance last read it, at most {@link CommentsSettings#threadVersionTtl()} ago. */
+	long recentVersion(PostId post) {
+		return this.cached.version(post, this::version);
+	}
+
+	/** The version now, in the current transaction's snapshot. */
 	long version(PostId post) {
 		return this.jdbc.sql("select coalesce((select version from thread_version where post_id = ?), 0)")
 			.param(post.value())
@@ -53,10 +62,12 @@ class ThreadRepository {
 	}
 
 	void bump(PostId post) {
+		this.cached.changing(post);
 		this.jdbc.sql("insert into thread_version (post_id, version) values (?, 1) " + BUMP).param(post.value()).update();
 	}
 
 	void bumpPostOf(CommentId comment) {
+		this.cached.changingSome();
 		this.jdbc.sql("insert into thread_version (post_id, version) select post_id, 1 from comment where id = ? " + BUMP)
 			.param(comment.value())
 			.update();
@@ -64,6 +75,7 @@ class ThreadRepository {
 
 	/** Bumps every post this commenter commented on, in post id order (so two such bumps cannot deadlock). */
 	void bumpPostsOf(EmailHash commenter) {
+		this.cached.changingSome();
 		this.jdbc.sql("""
 				insert into thread_version (post_id, version)
 				select distinct post_id, 1 from comment where email_hash = ? order by post_id
@@ -74,6 +86,7 @@ class ThreadRepository {
 
 	/** Bumps every post that has comments of this status unchanged since then (those a purge deletes). */
 	void bumpPostsWithUnchanged(CommentStatus status, java.time.Instant unchangedSince) {
+		this.cached.changingSome();
 		this.jdbc.sql("""
 				insert into thread_version (post_id, version)
 				select distinct post_id, 1 from comment

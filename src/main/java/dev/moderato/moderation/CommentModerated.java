@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.moderato.system.UnreadableRecord;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.modulith.events.Externalized;
 
@@ -36,6 +39,24 @@ public record CommentModerated(int version, UUID eventId, UUID commentId, String
 	/** Whether a person (not the spam filter) made this decision: the ones the spam filter learns from. */
 	public boolean decidedByPerson() {
 		return !ActorKind.ENGINE.wireValue().equals(this.actorKind);
+	}
+
+	/**
+	 * Reads a {@code comments.moderated} record's value.
+	 * @throws UnreadableRecord if it is not a version {@value #VERSION} record with its ids and status
+	 */
+	public static CommentModerated read(JsonMapper json, byte @Nullable [] value) {
+		try {
+			CommentModerated event = value == null ? null : json.readValue(value, CommentModerated.class);
+			if (event == null || event.version() != VERSION || event.eventId() == null || event.commentId() == null
+					|| event.postId() == null || event.status() == null) {
+				throw new UnreadableRecord("Not a version " + VERSION + " CommentModerated record");
+			}
+			return event;
+		}
+		catch (JacksonException ex) {
+			throw new UnreadableRecord("Not a CommentModerated record: " + ex.getOriginalMessage());
+		}
 	}
 
 	public static final int VERSION = 1;

@@ -35,13 +35,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives a submitted comment its first verdict: scores it, stores it with the verdict and reasons, and publishes
- * {@link CommentModerated} in the same transaction (the outbox). Idempotent on the comment id.
+ * Gives a submitted comment its first verdict: scores it, stores it with the verdict and reasons, and returns the
+ * {@link CommentModerated} its caller announces once that is committed. Idempotent on the comment id.
  */
 @Service
 public class SubmissionModeration {
@@ -59,8 +58,6 @@ public class SubmissionModeration {
 
 	private final SpamFilter spamFilter;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	private final MeterRegistry meters;
@@ -68,12 +65,11 @@ public class SubmissionModeration {
 	private final CommenterPolicies policies;
 
 	SubmissionModeration(Comments comments, Posts posts, SpamFilter spamFilter, CommenterPolicies policies,
-			ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
+			Clock clock, MeterRegistry meters) {
 		this.policies = policies;
 		this.comments = comments;
 		this.posts = posts;
 		this.spamFilter = spamFilter;
-		this.events = events;
 		this.clock = clock;
 		this.meters = meters;
 	}
@@ -121,39 +117,45 @@ public class SubmissionModeration {
 		return null;
 	}
 
+	/** One submission, as {@link #moderateAll} judges a batch. */
 	@Transactional
-	public void moderate(CommentSubmitted submitted) {
-		moderateAll(List.of(submitted), RecordTrace.NONE);
-	}
-
-	@Transactional
-	public void moderate(CommentSubmitted submitted, RecordTrace traces) {
-		moderateAll(List.of(submitted), traces);
-	}
-
-	@Transactional
-	public void moderateAll(List<CommentSubmitted> batch) {
-		moderateAll(batch, RecordTrace.NONE);
+	public List<Announcement> moderate(CommentSubmitted submitted, RecordTrace traces) {
+		return moderateAll(List.of(submitted), traces);
 	}
 
 	/**
 	 * Judges a batch of submissions (a poll's records) in one transaction: their stored facts in one statement, each
 	 * verdict in order (counting the ones judged before it in the batch, as if they were stored), the comments in one
-	 * JDBC batch, a {@link CommentModerated} outbox event for each comment stored. A submission already stored (a
-	 * redelivery) or twice in the batch is skipped. An exception fails the whole batch, and nothing of it is stored.
-	 * Each verdict is logged and announced inside the trace its submission came with.
+	 * JDBC batch. An exception fails the whole batch, and nothing of it is stored. Each verdict is logged inside the
+	 * trace its submission came with.
+	 * <p>
+	 * The verdicts are not announced here: the caller sends the returned {@link CommentModerated} events once this has
+	 * committed, and only then lets the submissions' offsets be committed. The submission record is the outbox: a
+	 * verdict stored but not announced (a crash, Kafka away) means its submission comes again, and a submission
+	 * already stored returns the engine's stored verdict again (as stored: an erasure since is kept), under the same
+	 * event id (consumers are idempotent on
+	 * it). One a moderator has decided since is not announced again: the decision was, through the outbox.
+	 * @return what to announce, in batch order, with each submission's index in the batch
 	 */
 	@Transactional
-	public void moderateAll(List<CommentSubmitted> batch, RecordTrace traces) {
+	public List<Announcement> moderateAll(List<CommentSubmitted> batch, RecordTrace traces) {
 		if (batch.isEmpty()) {
-			return;
+			return List.of();
 		}
+		List<Announcement> announcements = new ArrayList<>(batch.size());
 		List<Long> fingerprints = batch.stream().map(s -> TextFingerprint.of(s.text())).toList();
 		List<SubmissionFacts.Question> questions = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			questions.add(question(batch.get(i), fingerprints.get(i)));
 		}
 		List<SubmissionFacts> stored = this.comments.factsAbout(questions);
+		List<CommentId> redelivered = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (stored.get(i).alreadyStored()) {
+				redelivered.add(questions.get(i).comment());
+			}
+		}
+		java.util.Set<CommentId> unannounced = this.comments.unannounced(redelivered);
 		Map<PostId, Post> posts = new HashMap<>();
 		Map<EmailHash, Optional<CommenterPolicies.Kind>> policies = new HashMap<>();
 		EarlierInBatch earlier = new EarlierInBatch();
@@ -163,11 +165,21 @@ public class SubmissionModeration {
 		for (int i = 0; i < batch.size(); i++) {
 			CommentSubmitted submitted = batch.get(i);
 			SubmissionFacts.Question question = questions.get(i);
-			if (stored.get(i).alreadyStored() || earlier.judgedAlready(question)) {
+			if (earlier.judgedAlready(question)) {
+				continue; // the same record twice in one poll: announced with its first
+			}
+			if (stored.get(i).alreadyStored()) {
+				int index = i;
 				try (RecordTrace.Scope trace = traces.enter(submitted.commentId())) {
+					Optional<CommentModerated> again = (unannounced.contains(question.comment())
+							? this.comments.find(question.comment()) : Optional.<Comment>empty())
+						.filter(c -> ENGINE.equals(c.moderatedBy()))
+						.map(c -> verdict(c, c.moderatedAt() == null ? now : c.moderatedAt()));
+					again.ifPresent(event -> announcements.add(new Announcement(index, event)));
 					log.atInfo()
 						.addKeyValue("commentId", submitted.commentId())
-						.log("Submission already moderated: redelivery ignored");
+						.log(again.isPresent() ? "Submission already moderated but not announced: its verdict is announced again"
+								: "Submission already moderated: redelivery ignored");
 				}
 				continue;
 			}
@@ -195,30 +207,53 @@ public class SubmissionModeration {
 			earlier.judged(new EarlierInBatch.Judged(question, submitted.ipPrefix(), submitted.submittedAt(),
 					comment.status()));
 			judged.add(new Comments.Judged(comment, fingerprints.get(i)));
-			judgements.add(new Judgement(submitted, comment, assessment));
+			judgements.add(new Judgement(i, submitted, comment, assessment));
 		}
 		boolean[] added = this.comments.addAllOnce(judged);
 		for (int i = 0; i < added.length; i++) {
-			if (added[i]) { // else a concurrent delivery stored it first
-				try (RecordTrace.Scope trace = traces.enter(judgements.get(i).submitted().commentId())) {
-					published(judgements.get(i), now);
+			if (added[i]) { // else a concurrent delivery stored it first, and announces it
+				Judgement judgement = judgements.get(i);
+				try (RecordTrace.Scope trace = traces.enter(judgement.submitted().commentId())) {
+					announcements.add(new Announcement(judgement.index(),
+							verdict(judgement.comment(), now)));
+					judged(judgement);
 				}
 			}
 		}
+		announcements.sort(java.util.Comparator.comparingInt(Announcement::index));
+		return announcements;
+	}
+
+	/** These verdicts reached {@code comments.moderated}: a redelivery of their submissions announces nothing. */
+	@Transactional
+	public void announced(List<Announcement> announcements) {
+		this.comments.announced(announcements.stream().map(a -> new CommentId(a.event().commentId())).toList());
+	}
+
+	/** A verdict to announce on {@code comments.moderated}, and the index in its batch of the submission it judged. */
+	public record Announcement(int index, CommentModerated event) {
 	}
 
 	/** A verdict reached in a batch, waiting for its comment to be stored. */
-	private record Judgement(CommentSubmitted submitted, Comment comment, Assessment assessment) {
+	private record Judgement(int index, CommentSubmitted submitted, Comment comment, Assessment assessment) {
 	}
 
-	private void published(Judgement judgement, Instant now) {
-		CommentSubmitted submitted = judgement.submitted();
-		Comment comment = judgement.comment();
+	/**
+	 * The engine's verdict on a comment as an event. Its id follows from the comment's, so the same verdict announced
+	 * again is the same event to every consumer.
+	 */
+	private static CommentModerated verdict(Comment comment, Instant at) {
 		CommentId parent = comment.parentId();
-		this.events.publishEvent(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), comment.id().value(),
-				comment.postId().value(), parent == null ? null : parent.value(), comment.status().wireValue(), "pending",
-				comment.spamScore(), comment.reasons(), ENGINE, ActorKind.ENGINE.wireValue(), submitted.authorName(),
-				submitted.authorUrl(), submitted.text(), now));
+		UUID eventId = UUID.nameUUIDFromBytes(("engine-verdict:" + comment.id().value())
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return new CommentModerated(CommentModerated.VERSION, eventId, comment.id().value(), comment.postId().value(),
+				parent == null ? null : parent.value(), comment.status().wireValue(), "pending", comment.spamScore(),
+				comment.reasons(), ENGINE, ActorKind.ENGINE.wireValue(), comment.author().name(), comment.author().url(),
+				comment.text(), at);
+	}
+
+	private void judged(Judgement judgement) {
+		Comment comment = judgement.comment();
 		this.meters.counter("moderato.moderation.verdicts", "verdict", comment.status().wireValue(), "actor", ENGINE)
 			.increment();
 		log.atInfo()

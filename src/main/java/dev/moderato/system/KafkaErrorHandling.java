@@ -44,7 +44,7 @@ class KafkaErrorHandling {
 		backOff.setMaxInterval(5_000);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(UnreadableRecord.class);
-		// the database being away is no reason to give up on a record: wait for it, holding the partition
+		// the database or Kafka being away is no reason to give up on a record: wait for it, holding the partition
 		handler.setBackOffFunction((record, ex) -> storageUnavailable(ex) ? STORAGE_BACK_OFF : null);
 		return handler;
 	}
@@ -54,7 +54,8 @@ class KafkaErrorHandling {
 	static boolean storageUnavailable(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-					|| t instanceof java.sql.SQLTransientException || t instanceof java.net.ConnectException) {
+					|| t instanceof java.sql.SQLTransientException || t instanceof java.net.ConnectException
+					|| t instanceof org.apache.kafka.common.errors.RetriableException) {
 				return true;
 			}
 		}

@@ -51,14 +51,18 @@ class DeliveryLog {
 			.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** @return how many webhooks of the site were newly given the event to deliver */
+	/**
+	 * Gives the event to the site's webhooks that ask for its type and existed when it occurred (a webhook registered
+	 * later, or a topic read again from its start, gets no old events).
+	 * @return how many webhooks of the site were newly given the event to deliver
+	 */
 	int recordOnce(SiteId site, CommentModerated event, EventType type, Instant now) {
 		return this.jdbc.sql("""
 				insert into webhook_delivery (id, webhook_id, event_id, source_event_id, type, comment_id, parent_id,
 				  post_id, site_id, status, previous_status, occurred_at, state, attempts, next_attempt_at, created_at)
 				select gen_random_uuid(), w.id, :eventId, :sourceId, :type, :commentId, :parentId, :postId, :site,
 				  :status, :previous, :occurred, 'pending', 0, :now, :now
-				from webhook w where w.site_id = :site and :type = any(w.events)
+				from webhook w where w.site_id = :site and :type = any(w.events) and w.created_at <= :occurred
 				on conflict (webhook_id, source_event_id, type) do nothing
 				""")
 			.param("eventId", eventId(event.eventId(), type))

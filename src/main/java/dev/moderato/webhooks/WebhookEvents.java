@@ -11,18 +11,17 @@ import dev.moderato.sites.SiteId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns each verdict and decision into the deliveries its site's webhooks ask for. An application module listener:
- * the event is kept in the outbox (Spring Modulith's publication registry) with the decision's own transaction, and
- * marked complete only once this has recorded the deliveries, so a crash or a failure here is retried (outbox
- * resubmission), never lost; a second run records nothing new. Runs on whichever instance made the decision; the
- * sending is done by {@link WebhookSender} on {@code notification} instances.
+ * Turns each verdict and decision into the deliveries its site's webhooks ask for. Fed from {@code comments.moderated}
+ * ({@link dev.moderato.webhooks.kafka}): a record's offset is committed only once this has recorded its deliveries,
+ * so a crash or a failure here means the record comes again, never that it is lost; a second run records nothing
+ * new (one delivery per webhook, source event and type). The sending is done by {@link WebhookSender}.
  */
 @Component
-class WebhookEvents {
+public class WebhookEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookEvents.class);
 
@@ -38,8 +37,8 @@ class WebhookEvents {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
-	void on(CommentModerated event) {
+	@Transactional
+	public void on(CommentModerated event) {
 		List<EventType> types = EventType.of(event);
 		if (types.isEmpty()) {
 			return;

@@ -151,6 +151,31 @@ class NearDuplicateBandsTests {
 	}
 
 	@Test
+	void aFloodIsCountedOnlyUpToTheCapSoItsVerdictsCostNoMoreAsItGrows() {
+		JdbcTemplate jdbc = new JdbcTemplate(connection);
+		SpamSignalQueries signals = new SpamSignalQueries(JdbcClient.create(connection));
+		EmailHash flooder = new EmailHash("ef".repeat(32));
+		String network = "203.0.113.0/24";
+		long copy = 0x5a5a_1234_9876_4321L;
+		List<Object[]> flood = new ArrayList<>();
+		for (int i = 0; i < SpamSignalQueries.COUNT_CAP + 50; i++) {
+			flood.add(new Object[] { UUID.randomUUID(), "p" + (1 + i % (POSTS - 1)), flooder.value(), network,
+					Timestamp.from(NOW.minusSeconds(1 + i % 300)), copy });
+		}
+		jdbc.batchUpdate("""
+				insert into comment (id, post_id, author_name, email_key_id, email_ciphertext, email_hash, ip_prefix, text,
+				  submitted_at, status, fingerprint)
+				values (?, ?, 'Flo', 'k1', 'x', ?, ?, 'text', ?, 'SPAM', ?)
+				""", flood);
+		SubmissionFacts facts = signals.facts(new SubmissionFacts.Question(CommentId.next(NOW), new PostId("p0"), null,
+				flooder, network, NOW.minusSeconds(600), copy, SINCE, TextFingerprint.NEAR_DUPLICATE_BITS));
+		assertThat(facts.recentFromCommenter()).isEqualTo(SpamSignalQueries.COUNT_CAP);
+		assertThat(facts.recentFromNetwork()).isEqualTo(SpamSignalQueries.COUNT_CAP);
+		assertThat(facts.nearDuplicatesElsewhere()).isEqualTo(SpamSignalQueries.COUNT_CAP);
+		jdbc.update("delete from comment where email_hash = ?", flooder.value());
+	}
+
+	@Test
 	void submissionFactsAnswerRedeliveryParentHistoryAndVelocity() {
 		JdbcTemplate jdbc = new JdbcTemplate(connection);
 		SpamSignalQueries signals = new SpamSignalQueries(JdbcClient.create(connection));

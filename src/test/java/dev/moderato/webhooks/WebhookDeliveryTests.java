@@ -236,8 +236,7 @@ class WebhookDeliveryTests {
 		UUID sourceEvent = this.jdbc.sql("select source_event_id from webhook_delivery where comment_id = ?")
 			.param(UUID.fromString(commentId)).query(UUID.class).single();
 
-		// the outbox hands the listener the same event again (a resubmission after a crash); called on the listener
-		// itself, not its asynchronous proxy, so it has run when the assertions below look
+		// Kafka hands the listener the same event again (a redelivery after a crash)
 		WebhookEvents listener = AopTestUtils.getUltimateTargetObject(this.events);
 		listener.on(new CommentModerated(CommentModerated.VERSION, sourceEvent, UUID.fromString(commentId),
 				this.postId, null, "held", "pending", 0.3, List.of("first comment"), "engine", "engine", "Otto", null,
@@ -245,6 +244,16 @@ class WebhookDeliveryTests {
 
 		assertThat(deliveries(webhook, null)).hasSize(1);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> receiver.to(path).size() == 1);
+	}
+
+	@Test
+	void aWebhookGetsNoEventThatOccurredBeforeItWasRegistered() {
+		JsonNode webhook = register(receiver.answering("/later-" + this.siteId, 200), "comment.held");
+		// comments.moderated read again from its start (a new consumer group): an hour-old verdict
+		this.events.on(new CommentModerated(CommentModerated.VERSION, UUID.randomUUID(), UUID.randomUUID(), this.postId,
+				null, "held", "pending", 0.3, List.of("first comment"), "engine", "engine", "Old", null, "Long ago.",
+				Instant.now().minus(Duration.ofHours(1))));
+		assertThat(deliveries(webhook, null)).isEmpty();
 	}
 
 	@Test

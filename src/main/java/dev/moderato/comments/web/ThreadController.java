@@ -26,14 +26,18 @@ import dev.moderato.posts.Posts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,21 +73,27 @@ class ThreadController {
 
 	private final Posts posts;
 
-	private final FirstUse pages;
+	private final FirstUse firstUse;
 
 	private final Clock clock;
+
+	private final ThreadPages pages;
+
+	private final JsonMapper json;
 
 	private final String avatars;
 
 	/** What besides the thread version a response depends on: the format and the public URL. */
 	private final String representation;
 
-	ThreadController(Comments comments, Posts posts, FirstUse pages, Clock clock,
+	ThreadController(Comments comments, Posts posts, FirstUse firstUse, Clock clock, ThreadPages pages, JsonMapper json,
 			@Value("${moderato.moderation.public-url}") String publicUrl) {
 		this.comments = comments;
 		this.posts = posts;
-		this.pages = pages;
+		this.firstUse = firstUse;
 		this.clock = clock;
+		this.pages = pages;
+		this.json = json;
 		this.avatars = publicUrl.replaceAll("/+$", "") + AvatarController.PATH;
 		CRC32 crc = new CRC32();
 		crc.update((FORMAT + " " + this.avatars).getBytes(StandardCharsets.UTF_8));
@@ -93,7 +103,11 @@ class ThreadController {
 	@GetMapping("/api/v1/posts/{postId}/comments")
 	ResponseEntity<?> thread(@PathVariable @Pattern(regexp = PostId.PATTERN) String postId,
 			@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "oldest") String order, HttpServletRequest request) {
+			@RequestParam(defaultValue = "oldest") String order, HttpServletRequest request)
+			throws HttpMediaTypeNotAcceptableException {
+		if (!acceptsJson(request)) { // the page is sent as stored bytes, past content negotiation
+			throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+		}
 		List<String> problems = new ArrayList<>();
 		ThreadQuery.Order sort = switch (order) {
 			case "oldest" -> ThreadQuery.Order.OLDEST;
@@ -127,18 +141,26 @@ class ThreadController {
 			return notFound("Unknown post", "No post with id '" + postId + "' is registered.");
 		}
 		boolean open = this.posts.commentsOpen(post);
+		long version = this.comments.threadVersion(post);
 		if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
-			String current = eTag(this.comments.threadVersion(post), open);
+			String current = eTag(version, open);
 			if (matches(current, request)) {
 				return notModified(current);
 			}
 		}
-		PublishedThread thread = this.comments.thread(post, new ThreadQuery(sort, after, size));
+		ThreadQuery query = new ThreadQuery(sort, after, size);
+		ThreadPages.Page page = this.pages.page(new ThreadPages.Key(postId, version, open, sort, cursor, size), () -> {
+			PublishedThread thread = this.comments.thread(post, query);
+			return new ThreadPages.Page(thread.version(),
+					this.json.writeValueAsBytes(new Thread(postId, thread.count(), open,
+							thread.comments().stream().map(this::entry).toList(),
+							thread.next() == null ? null : thread.next().encode())));
+		});
 		return ResponseEntity.ok()
 			.cacheControl(PUBLIC)
-			.eTag(eTag(thread.version(), open))
-			.body(new Thread(postId, thread.count(), open, thread.comments().stream().map(this::entry).toList(),
-					thread.next() == null ? null : thread.next().encode()));
+			.eTag(eTag(page.version(), open))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(page.json());
 	}
 
 	/**
@@ -173,7 +195,7 @@ class ThreadController {
 					problems.add("url: is not an absolute http or https URL");
 					break;
 				}
-				this.pages.page(url).ifPresent(page -> {
+				this.firstUse.page(url).ifPresent(page -> {
 					asked.add(page.id());
 					keys.put(url, page.id());
 				});
@@ -212,6 +234,19 @@ class ThreadController {
 					? ResponseEntity.ok().cacheControl(CacheControl.noStore())
 						.body(new CommentState(commentId.toString(), null, CommentStatus.PENDING.wireValue()))
 					: notFound("Unknown comment", "No comment with id " + commentId + "."));
+	}
+
+	private static boolean acceptsJson(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	/** Closing a post changes no comment, so whether it is open is part of the tag. */

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code comments.submitted} a poll at a time: the good records of a poll are moderated together (one facts
- * statement, one JDBC batch, one transaction). A record that cannot be read or is invalid is unreadable: the records
+ * statement, one JDBC batch, one transaction), then their verdicts announced on {@code comments.moderated}; the
+ * poll's offsets are committed after both, so a verdict is never lost between the database and Kafka. A record that cannot be read or is invalid is unreadable: the records
  * before it are moderated, then it alone fails ({@link BatchListenerFailedException} with its index), so the error
  * handler sends it to the dead-letter topic and the records after it come again with the next poll. If the batch
  * fails, its records are moderated one at a time, each in its own transaction, so the one that fails is the one the
@@ -41,7 +42,11 @@ class SubmissionListener {
 
 	private final SubmissionTraces traces;
 
-	SubmissionListener(JsonMapper json, Validator validator, SubmissionModeration moderator, SubmissionTraces traces) {
+	private final VerdictAnnouncements announcements;
+
+	SubmissionListener(JsonMapper json, Validator validator, SubmissionModeration moderator, SubmissionTraces traces,
+			VerdictAnnouncements announcements) {
+		this.announcements = announcements;
 		this.json = json;
 		this.validator = validator;
 		this.moderator = moderator;
@@ -82,10 +87,11 @@ class SubmissionListener {
 		}
 	}
 
-	/** The records before {@code batch.size()} of the poll, all readable. */
+	/** The records before {@code batch.size()} of the poll, all readable: judged, stored, then announced. */
 	private void moderate(List<CommentSubmitted> batch, RecordTrace traces) {
+		List<SubmissionModeration.Announcement> verdicts;
 		try {
-			this.moderator.moderateAll(batch, traces);
+			verdicts = this.moderator.moderateAll(batch, traces);
 		}
 		catch (RuntimeException batchFailed) {
 			if (batch.size() == 1) {
@@ -96,13 +102,27 @@ class SubmissionListener {
 				.log("A batch of submissions failed ({}): moderating them one at a time", batchFailed.toString());
 			for (int i = 0; i < batch.size(); i++) {
 				try {
-					this.moderator.moderate(batch.get(i), traces);
+					announce(this.moderator.moderate(batch.get(i), traces), traces);
 				}
 				catch (RuntimeException ex) {
 					throw new BatchListenerFailedException(ex.getMessage(), ex, i);
 				}
 			}
+			return;
 		}
+		try {
+			announce(verdicts, traces);
+		}
+		catch (VerdictAnnouncements.NotAnnounced ex) {
+			// stored, not announced: from this record on, the poll comes again and its stored verdicts go out again
+			throw new BatchListenerFailedException(ex.getMessage(), ex, ex.index());
+		}
+	}
+
+	/** Sends the verdicts, then notes that they were sent (one statement): a redelivery then sends nothing again. */
+	private void announce(List<SubmissionModeration.Announcement> verdicts, RecordTrace traces) {
+		this.announcements.announce(verdicts, traces);
+		this.moderator.announced(verdicts);
 	}
 
 	private CommentSubmitted read(ConsumerRecord<String, byte[]> record) {

@@ -3,9 +3,7 @@ package dev.moderato.notification.kafka;
 import dev.moderato.moderation.CommentModerated;
 import dev.moderato.notification.AuthorNotifications;
 import dev.moderato.notification.ReplyNotifications;
-import dev.moderato.system.UnreadableRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -31,24 +29,10 @@ class VerdictListener {
 
 	@KafkaListener(id = "notification-verdicts", groupId = "moderato-notification", topics = CommentModerated.TOPIC)
 	void on(ConsumerRecord<String, byte[]> record) {
-		CommentModerated event = read(record);
+		CommentModerated event = CommentModerated.read(this.json, record.value());
 		// each records at most once per event, so a redelivery after a failure in the second repeats nothing
 		this.authors.on(event);
 		this.replies.on(event);
-	}
-
-	private CommentModerated read(ConsumerRecord<String, byte[]> record) {
-		try {
-			CommentModerated event = record.value() == null ? null : this.json.readValue(record.value(), CommentModerated.class);
-			if (event == null || event.version() != CommentModerated.VERSION || event.eventId() == null
-					|| event.commentId() == null || event.postId() == null || event.status() == null) {
-				throw new UnreadableRecord("Not a version " + CommentModerated.VERSION + " CommentModerated record");
-			}
-			return event;
-		}
-		catch (JacksonException ex) {
-			throw new UnreadableRecord("Not a CommentModerated record: " + ex.getOriginalMessage());
-		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import dev.moderato.Moderators;
 import dev.moderato.comments.Comment;
 import dev.moderato.comments.Comments;
 import dev.moderato.privacy.CommenterPrivacy;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -119,6 +121,37 @@ class ThreadReadTests {
 		assertThat(deleted.getStatusCode()).as("deletion changes the thread").isEqualTo(HttpStatus.OK);
 		assertThat(this.api.json(deleted).get("count").asInt()).isZero();
 		assertThat(deleted.getHeaders().getETag()).isNotIn(before, afterApproval, afterErasure);
+	}
+
+	@Test
+	void aPageIsRenderedOncePerThreadVersionAndServedFromMemoryUntilTheThreadChanges() {
+		Comment first = this.fixtures.approvedComment(this.post, "Gil", mail("gil"), "Rendered once");
+		ResponseEntity<String> read = thread("");
+		// changed behind the service's back, without a new thread version: the page kept under that version is served
+		this.jdbc.sql("update comment set html = '<p>changed</p>' where id = ?").param(first.id().value()).update();
+		ResponseEntity<String> again = thread("");
+		assertThat(again.getBody()).isEqualTo(read.getBody());
+		assertThat(again.getHeaders().getETag()).isEqualTo(read.getHeaders().getETag());
+
+		// a change through the service gives a new version, read from the database at once on this instance
+		this.fixtures.approvedComment(this.post, "Hal", mail("hal"), "A second one");
+		ResponseEntity<String> changed = thread("");
+		assertThat(changed.getHeaders().getETag()).isNotEqualTo(read.getHeaders().getETag());
+		assertThat(this.api.json(changed).get("count").asInt()).isEqualTo(2);
+		assertThat(this.api.json(changed).get("comments").get(0).get("html").asString()).isEqualTo("<p>changed</p>");
+	}
+
+	@Test
+	void aThreadChangedByAnotherInstanceIsSeenOnceTheVersionReadHereExpires() {
+		this.fixtures.approvedComment(this.post, "Ida", mail("ida"), "Seen everywhere");
+		String before = thread("").getHeaders().getETag();
+		// what another instance's transaction does when it publishes a comment on this post
+		this.jdbc.sql("update thread_version set version = version + 1 where post_id = ?").param(this.post).update();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			ResponseEntity<String> now = conditional(threadPath(""), before);
+			assertThat(now.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(now.getHeaders().getETag()).isNotEqualTo(before);
+		});
 	}
 
 	@Test

@@ -2,7 +2,10 @@ package dev.moderato.faults;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.moderato.Api;
@@ -12,7 +15,9 @@ import dev.moderato.Topics;
 import dev.moderato.intake.CommentSubmitted;
 import dev.moderato.moderation.CommentModerated;
 import dev.moderato.privacy.CommenterPrivacy;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,30 +26,31 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The verdict is committed to the database, and Kafka is gone before the event is sent: the instance goes away with
- * the event still in the outbox. The next instance sends it on start-up, once.
+ * The verdict is committed to the database, and Kafka is gone before it is announced: its submission's offset is not
+ * committed, so the submission comes again (to the same instance once Kafka is back, or to the next one), finds its
+ * comment stored and announces the stored verdict, once.
  */
-class OutboxCrashTests {
+class VerdictAnnouncementCrashTests {
 
 	static OwnKafka broker;
 
 	static final AtomicBoolean armed = new AtomicBoolean(true);
 
+	static final CountDownLatch stopped = new CountDownLatch(1);
+
 	@Test
-	void aVerdictCommittedButNotSentGoesOutOnceAfterRestart() throws Exception {
-		OwnDatabase database = OwnDatabase.create("outbox_crash");
+	void aVerdictCommittedButNotAnnouncedGoesOutOnce() throws Exception {
+		OwnDatabase database = OwnDatabase.create("announcement_crash");
 		try (OwnKafka kafka = new OwnKafka()) {
 			broker = kafka;
 			ConfigurableApplicationContext first = Instances.start(kafka.bootstrapServers(), database,
-					List.of(KafkaGoesAwayAtCommit.class), "moderato.operations.roles=moderation",
-					"moderato.system.outbox-resubmission=false");
+					List.of(), "moderato.operations.roles=moderation",
+					"spring.kafka.producer.properties.interceptor.classes=" + KafkaGoesAwayAtAnnouncement.class.getName());
 			CommentSubmitted comment;
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			try {
@@ -60,10 +66,10 @@ class OutboxCrashTests {
 
 				await().atMost(Duration.ofSeconds(60)).until(() -> rows(jdbc, "select count(*) from comment where id = ?",
 						comment.commentId()) == 1);
-				// the send failed: nothing reached Kafka, the event waits in the outbox
-				await().atMost(Duration.ofSeconds(60)).until(() -> rows(jdbc,
-						"select count(*) from event_publication where completion_date is null and status = 'FAILED'", null) == 1);
-				assertThat(armed).as("Kafka was stopped at the commit").isFalse();
+				assertThat(stopped.await(60, TimeUnit.SECONDS)).as("Kafka was stopped at the announcement").isTrue();
+				// stored, but Kafka never acknowledged the verdict
+				assertThat(rows(jdbc, "select count(*) from comment where id = ? and not verdict_announced",
+						comment.commentId())).isEqualTo(1);
 				kafka.start();
 			}
 			finally {
@@ -76,9 +82,8 @@ class OutboxCrashTests {
 				Topics topics = new Topics(second.getBean(ConsumerFactory.class));
 				String id = comment.commentId().toString();
 				await().atMost(Duration.ofSeconds(60)).until(() -> topics.mentioning(CommentModerated.TOPIC, id).size() == 1);
-				JdbcClient restarted = second.getBean(JdbcClient.class);
-				await().atMost(Duration.ofSeconds(30)).until(() -> rows(restarted,
-						"select count(*) from event_publication where completion_date is null", null) == 0);
+				assertThat(rows(second.getBean(JdbcClient.class), "select count(*) from comment where id = ?",
+						comment.commentId())).isEqualTo(1);
 				await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
 					.until(() -> topics.mentioning(CommentModerated.TOPIC, id).size() == 1);
 			}
@@ -94,16 +99,30 @@ class OutboxCrashTests {
 	}
 
 	/**
-	 * In the first instance only: the broker stops just before the verdict's transaction commits, so the database
-	 * commit succeeds and the outbox's send that follows it cannot reach Kafka.
+	 * In the first instance only (a producer interceptor): the broker stops as the first verdict is about to be
+	 * announced, after the database commit, so the announcement cannot reach Kafka.
 	 */
-	static class KafkaGoesAwayAtCommit {
+	public static class KafkaGoesAwayAtAnnouncement implements ProducerInterceptor<Object, Object> {
 
-		@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-		void on(CommentModerated verdict) {
-			if (armed.compareAndSet(true, false)) {
+		@Override
+		public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+			if (CommentModerated.TOPIC.equals(record.topic()) && armed.compareAndSet(true, false)) {
 				broker.stop();
+				stopped.countDown();
 			}
+			return record;
+		}
+
+		@Override
+		public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+		}
+
+		@Override
+		public void close() {
+		}
+
+		@Override
+		public void configure(Map<String, ?> configs) {
 		}
 
 	}
