@@ -69,7 +69,11 @@ public class CommentTransfer {
 
 	private final JsonMapper json;
 
-	CommentTransfer(JdbcTemplate jdbc, CommenterPrivacy privacy, AvatarIds avatars, JsonMapper json) {
+	private final ThreadVersions versions;
+
+	CommentTransfer(JdbcTemplate jdbc, CommenterPrivacy privacy, AvatarIds avatars, JsonMapper json,
+			ThreadVersions versions) {
+		this.versions = versions;
 		this.jdbc = jdbc;
 		this.privacy = privacy;
 		this.avatars = avatars;
@@ -126,6 +130,7 @@ public class CommentTransfer {
 			.sorted() // post id order: two batches cannot deadlock on thread_version
 			.toArray(String[]::new);
 		if (published.length > 0) {
+			this.versions.changingSome(); // this instance sees the imported threads at once
 			this.jdbc.update("""
 					insert into thread_version (post_id, version)
 					select p, 1 from unnest(?) with ordinality as u(p, n) order by u.n
@@ -137,6 +142,7 @@ public class CommentTransfer {
 	/** Gives replies stored top-level, because their parent came later in the file, that parent. */
 	@Transactional
 	public void attachToParents(List<CommentId[]> childAndParent) {
+		this.versions.changingSome();
 		this.jdbc.batchUpdate("update comment set parent_id = (select p.id from comment p where p.id = ?) where id = ?",
 				childAndParent, 1000, (ps, pair) -> {
 					ps.setObject(1, pair[1].value());
