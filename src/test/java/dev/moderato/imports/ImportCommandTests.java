@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +87,9 @@ class ImportCommandTests {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		PrintStream stdout = System.out;
 		PrintStream stderr = System.err;
+		// the command sets the root log level for its own JVM; this one goes on with other tests afterwards
+		LoggingSystem logging = LoggingSystem.get(ImportCommandTests.class.getClassLoader());
+		LoggerConfiguration root = logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME);
 		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		int exit;
@@ -96,6 +101,7 @@ class ImportCommandTests {
 		finally {
 			System.setOut(stdout);
 			System.setErr(stderr);
+			logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, root == null ? null : root.getConfiguredLevel());
 		}
 		return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}

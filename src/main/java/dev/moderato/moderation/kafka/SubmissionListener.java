@@ -115,6 +115,10 @@ class SubmissionListener {
 		}
 		catch (VerdictAnnouncements.NotAnnounced ex) {
 			// stored, not announced: from this record on, the poll comes again and its stored verdicts go out again
+			log.atWarn()
+				.addKeyValue("records", batch.size())
+				.log("Verdicts stored but not announced ({}): the poll comes again from record {}", ex.getCause(),
+						ex.index());
 			throw new BatchListenerFailedException(ex.getMessage(), ex, ex.index());
 		}
 	}

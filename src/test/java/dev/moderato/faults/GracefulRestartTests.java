@@ -1,4 +1,4 @@
-package dev.moderato.operations;
+package dev.moderato.faults;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.moderato.Submissions;
-import dev.moderato.DevServices;
-import dev.moderato.EmbeddedServices;
-import dev.moderato.ModeratoApplication;
+import dev.moderato.OwnDatabase;
 import dev.moderato.Topics;
 import dev.moderato.comments.CommentId;
 import dev.moderato.intake.CommentSubmitted;
@@ -35,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +49,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A moderation instance that is stopped while it works finishes the records it holds, commits their offsets and
  * closes; the next instance continues where it stopped. Across the restart no record is lost and none is processed
- * twice. The two instances use a consumer group of their own, so the shared test context cannot take records from them.
+ * twice. The two instances have a Kafka and a database of their own, so no other test's consumers (the shared test
+ * context moderates comments.submitted too) take, store or announce their records.
  */
 class GracefulRestartTests {
 
@@ -65,8 +63,20 @@ class GracefulRestartTests {
 
 	static final AtomicBoolean holding = new AtomicBoolean();
 
+	static OwnKafka kafka;
+
+	static OwnDatabase database;
+
 	@Test
 	void noRecordIsLostOrProcessedTwiceAcrossAGracefulRestart() throws Exception {
+		try (OwnKafka own = new OwnKafka()) {
+			kafka = own;
+			database = OwnDatabase.create("graceful_restart");
+			restart();
+		}
+	}
+
+	private void restart() throws Exception {
 		String group = "restart-" + UUID.randomUUID();
 		Map<TopicPartition, Long> start = startGroupAtTheEnd(group);
 		ConfigurableApplicationContext first = instance("first", group);
@@ -106,19 +116,16 @@ class GracefulRestartTests {
 	}
 
 	private static ConfigurableApplicationContext instance(String name, String group) {
-		return new SpringApplicationBuilder(ModeratoApplication.class, DevServices.class, Probe.class)
-			.profiles("embedded")
-			.properties("server.port=0", "moderato.operations.roles=moderation", "restart.instance=" + name,
-					"restart.group=" + group, "spring.kafka.consumer.max-poll-records=4",
-					// one consumer per instance: the restart of an instance, not a rebalance among its own consumers
-					"moderato.moderation.concurrency=1",
-					"moderato.operations.metrics-refresh=1h")
-			.run();
+		return Instances.start(kafka.bootstrapServers(), database, List.of(Probe.class),
+				"moderato.operations.roles=moderation", "restart.instance=" + name, "restart.group=" + group,
+				"spring.kafka.consumer.max-poll-records=4",
+				// one consumer per instance: the restart of an instance, not a rebalance among its own consumers
+				"moderato.moderation.concurrency=1");
 	}
 
 	/** Before any consumer of the group exists: it starts after the records other tests left on the topic. */
 	private static Map<TopicPartition, Long> startGroupAtTheEnd(String group) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", EmbeddedServices.kafka()))) {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
 			if (!admin.listTopics().names().get().contains(CommentSubmitted.TOPIC)) {
 				return Map.of(); // a new topic: the group starts at its beginning
 			}
