@@ -1,13 +1,16 @@
 package dev.moderato.moderation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.moderato.comments.Comment;
@@ -155,7 +158,7 @@ public class SubmissionModeration {
 				redelivered.add(questions.get(i).comment());
 			}
 		}
-		java.util.Set<CommentId> unannounced = this.comments.unannounced(redelivered);
+		Set<CommentId> unannounced = this.comments.unannounced(redelivered);
 		Map<PostId, Post> posts = new HashMap<>();
 		Map<EmailHash, Optional<CommenterPolicies.Kind>> policies = new HashMap<>();
 		EarlierInBatch earlier = new EarlierInBatch();
@@ -220,7 +223,7 @@ public class SubmissionModeration {
 				}
 			}
 		}
-		announcements.sort(java.util.Comparator.comparingInt(Announcement::index));
+		announcements.sort(Comparator.comparingInt(Announcement::index));
 		return announcements;
 	}
 
@@ -245,7 +248,7 @@ public class SubmissionModeration {
 	private static CommentModerated verdict(Comment comment, Instant at) {
 		CommentId parent = comment.parentId();
 		UUID eventId = UUID.nameUUIDFromBytes(("engine-verdict:" + comment.id().value())
-			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			.getBytes(StandardCharsets.UTF_8));
 		return new CommentModerated(CommentModerated.VERSION, eventId, comment.id().value(), comment.postId().value(),
 				parent == null ? null : parent.value(), comment.status().wireValue(), "pending", comment.spamScore(),
 				comment.reasons(), ENGINE, ActorKind.ENGINE.wireValue(), comment.author().name(), comment.author().url(),

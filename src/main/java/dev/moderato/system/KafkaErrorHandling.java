@@ -45,13 +45,13 @@ class KafkaErrorHandling {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(UnreadableRecord.class);
 		// the database or Kafka being away is no reason to give up on a record: wait for it, holding the partition
-		handler.setBackOffFunction((record, ex) -> storageUnavailable(ex) ? STORAGE_BACK_OFF : null);
+		handler.setBackOffFunction((record, ex) -> dependencyUnavailable(ex) ? DEPENDENCY_BACK_OFF : null);
 		return handler;
 	}
 
-	private static final FixedBackOff STORAGE_BACK_OFF = new FixedBackOff(5_000, FixedBackOff.UNLIMITED_ATTEMPTS);
+	private static final FixedBackOff DEPENDENCY_BACK_OFF = new FixedBackOff(5_000, FixedBackOff.UNLIMITED_ATTEMPTS);
 
-	static boolean storageUnavailable(Throwable ex) {
+	static boolean dependencyUnavailable(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
 					|| t instanceof java.sql.SQLTransientException || t instanceof java.net.ConnectException

@@ -14,15 +14,21 @@ class KafkaErrorHandlingTests {
 
 	@Test
 	void aDatabaseOutageIsWaitedForNotDeadLettered() {
-		assertThat(KafkaErrorHandling.storageUnavailable(new ListenerExecutionFailedException("x",
+		assertThat(KafkaErrorHandling.dependencyUnavailable(new ListenerExecutionFailedException("x",
 				new CannotGetJdbcConnectionException("down", new SQLTransientConnectionException("refused"))))).isTrue();
-		assertThat(KafkaErrorHandling.storageUnavailable(new QueryTimeoutException("slow"))).isTrue();
+		assertThat(KafkaErrorHandling.dependencyUnavailable(new QueryTimeoutException("slow"))).isTrue();
 	}
 
 	@Test
-	void otherFailuresAreNotStorageOutages() {
-		assertThat(KafkaErrorHandling.storageUnavailable(new UnreadableRecord("garbage"))).isFalse();
-		assertThat(KafkaErrorHandling.storageUnavailable(new IllegalStateException("bug"))).isFalse();
+	void aVerdictKafkaDidNotAcknowledgeIsWaitedForNotDeadLettered() {
+		assertThat(KafkaErrorHandling.dependencyUnavailable(new IllegalStateException("not announced",
+				new org.apache.kafka.common.errors.TimeoutException("expired")))).isTrue();
+	}
+
+	@Test
+	void otherFailuresAreNotOutages() {
+		assertThat(KafkaErrorHandling.dependencyUnavailable(new UnreadableRecord("garbage"))).isFalse();
+		assertThat(KafkaErrorHandling.dependencyUnavailable(new IllegalStateException("bug"))).isFalse();
 	}
 
 }
