@@ -52,14 +52,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stops the import there, with nothing stored; it also collects the posts (few) so comments may come before their
  * post. The second creates or matches the posts, then stores the comments in batches of {@value #BATCH}, one
  * transaction each, with their source ids; a batch that fails is retried record by record, so one bad record is
- * reported and skipped, never half-imported. A batch is stored by a writer thread while the next is read and
- * converted (on every core), and the next one's look-ups wait for it. Memory holds the posts and two batches, plus the
- * replies whose parent comes later in the file (attached at the end).
+ * reported and skipped, never half-imported. Batches are stored by {@value #WRITERS} writer threads, each on a
+ * connection of its own (so PostgreSQL works on every core), while the next is read and converted: a batch's look-ups
+ * wait until every batch but the one just handed over is stored, and what that one holds (its source ids) is known in
+ * memory; a batch with a reply to a comment of that one is stored after it. Memory holds the posts and three batches,
+ * plus the replies whose parent comes later in the file (attached at the end).
  */
 @Service
 class Importer {
 
 	static final int BATCH = 1000;
+
+	/** Batches stored at once: two keep both cores of a small server busy without one waiting on the other's locks. */
+	static final int WRITERS = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
@@ -109,7 +114,7 @@ class Importer {
 				}
 			}, null);
 			run.flush();
-			run.awaitWrite();
+			run.awaitWrites(0);
 		}
 		finally {
 			run.writer.shutdown(); // after an error, a batch being written still completes, in its own transaction
@@ -188,13 +193,14 @@ class Importer {
 
 		private final CommentTransfer.Identities identities = new CommentTransfer.Identities();
 
-		/** Stores one batch while the next is read and converted: a pipeline one batch deep. */
-		private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "import-writer"));
+		/** Stores batches while the next is read and converted. */
+		private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS, r -> new Thread(r, "import-writer"));
 
-		private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+		/** the batches handed to the writers and not yet known stored, oldest first */
+		private final java.util.ArrayDeque<Write> writing = new java.util.ArrayDeque<>();
 
 		/** replies whose parent was not stored yet when they were: child id, parent source id, position */
-		private final List<String[]> late = new ArrayList<>();
+		private final List<String[]> late = java.util.Collections.synchronizedList(new ArrayList<>());
 
 		long postsNew;
 
@@ -292,17 +298,22 @@ class Importer {
 				}
 			}
 			// what each record's own fields become (text, name, address, network, fingerprint), on every core, while
-			// the batch before is being stored; what the batches before became is looked up once that is done
+			// the batches before are being stored; what those before the last one became is looked up once they are
+			// stored, what the last one holds is known here
 			List<Object> contents = this.batch.parallelStream().map(this::content).toList();
-			awaitWrite();
+			awaitWrites(WRITERS - 1);
+			Write inFlight = this.writing.peekLast();
+			Map<String, Optional<String>> pending = inFlight == null ? Map.of() : inFlight.mappings;
 			Map<String, Optional<String>> known = Importer.this.ids.find(this.site.id(), this.request.format(),
 					Kind.COMMENT, sourceIds);
 			Map<String, Optional<String>> parents = Importer.this.ids.find(this.site.id(), this.request.format(),
 					Kind.COMMENT, parentIds);
+			Map<String, Optional<String>> mine = new HashMap<>();
 			List<Prepared> prepared = new ArrayList<>(this.batch.size());
+			boolean afterInFlight = false;
 			for (int i = 0; i < this.batch.size(); i++) {
 				SourceComment c = this.batch.get(i);
-				if (known.containsKey(c.sourceId())) {
+				if (known.containsKey(c.sourceId()) || mine.containsKey(c.sourceId()) || pending.containsKey(c.sourceId())) {
 					this.alreadyImported++;
 					this.progress.skipped.incrementAndGet();
 					continue;
@@ -311,17 +322,21 @@ class Importer {
 					// as a moderator's delete: the comment is gone, its replies stay (top-level)
 					this.deleted++;
 					this.progress.skipped.incrementAndGet();
-					known.put(c.sourceId(), Optional.empty());
-					prepared.add(new Prepared(c, null, new Mapping(c.sourceId(), null)));
+					mine.put(c.sourceId(), Optional.empty());
+					prepared.add(new Prepared(c, null, new Mapping(c.sourceId(), null), false));
 					continue;
 				}
 				try {
 					if (contents.get(i) instanceof IllegalArgumentException invalid) {
 						throw invalid;
 					}
-					ImportedComment converted = convert(c, (Content) contents.get(i), known, parents);
-					known.put(c.sourceId(), Optional.of(converted.id().toString()));
-					prepared.add(new Prepared(c, converted, new Mapping(c.sourceId(), converted.id().toString())));
+					boolean parentInFlight = c.parentSourceId() != null && !mine.containsKey(c.parentSourceId())
+							&& pending.containsKey(c.parentSourceId());
+					ImportedComment converted = convert(c, (Content) contents.get(i), mine, pending, parents);
+					mine.put(c.sourceId(), Optional.of(converted.id().toString()));
+					prepared.add(new Prepared(c, converted, new Mapping(c.sourceId(), converted.id().toString()),
+							parentInFlight && converted.parentId() != null));
+					afterInFlight |= parentInFlight;
 				}
 				catch (IllegalArgumentException ex) {
 					this.progress.fail(c.position(), ex.getMessage());
@@ -332,21 +347,52 @@ class Importer {
 				prepared.stream().filter(p -> p.comment != null).forEach(p -> this.progress.imported.incrementAndGet());
 				return;
 			}
-			this.writing = CompletableFuture.runAsync(() -> store(prepared), this.writer);
+			Write write = new Write(mine, java.util.concurrent.ConcurrentHashMap.newKeySet());
+			// a reply to a comment of the batch being stored: stored once that batch is (its parent then visible)
+			boolean after = afterInFlight;
+			CompletableFuture<Void> before = after ? inFlight.done : CompletableFuture.completedFuture(null);
+			write.done = before.thenRunAsync(() -> store(after ? orphanedBy(inFlight, prepared) : prepared, write.failed),
+					this.writer);
+			this.writing.addLast(write);
 		}
 
-		/** Waits until the batch handed to the writer is stored (or its bad records reported). */
-		void awaitWrite() {
-			try {
-				this.writing.join();
+		/**
+		 * The batch with the replies to comments of the batch before that could not be stored made top-level and
+		 * remembered as replies whose parent is not stored, as they would be had the batches been stored one by one.
+		 */
+		private List<Prepared> orphanedBy(Write before, List<Prepared> prepared) {
+			if (before.failed.isEmpty()) {
+				return prepared;
 			}
-			catch (CompletionException ex) {
-				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+			List<Prepared> result = new ArrayList<>(prepared.size());
+			for (Prepared p : prepared) {
+				if (p.parentInFlight && before.failed.contains(p.source.parentSourceId())) {
+					ImportedComment c = p.comment;
+					this.late.add(new String[] { c.id().toString(), p.source.parentSourceId(), p.source.position() });
+					p = new Prepared(p.source, new ImportedComment(c.id(), c.postId(), null, c.authorName(),
+							c.authorUrl(), c.email(), c.ip(), c.text(), c.submittedAt(), c.status(), c.reasons(),
+							c.decidedBy(), c.fingerprint()), p.mapping, false);
+				}
+				result.add(p);
+			}
+			return result;
+		}
+
+		/** Waits until at most {@code inFlight} batches handed to the writers are still being stored. */
+		void awaitWrites(int inFlight) {
+			while (this.writing.size() > inFlight) {
+				Write oldest = this.writing.removeFirst();
+				try {
+					oldest.done.join();
+				}
+				catch (CompletionException ex) {
+					throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+				}
 			}
 		}
 
 		/** Stores the batch in one transaction; if that fails, record by record, reporting those that cannot be. */
-		private void store(List<Prepared> prepared) {
+		private void store(List<Prepared> prepared, java.util.Set<String> failed) {
 			try {
 				write(prepared);
 				prepared.stream().filter(p -> p.comment != null).forEach(p -> this.progress.imported.incrementAndGet());
@@ -363,6 +409,7 @@ class Importer {
 						log.warn("Import into site {}: the record at {} could not be stored: {}", this.site.id(),
 								one.source.position(), ex.getClass().getSimpleName());
 						this.progress.fail(one.source.position(), "could not be stored: " + rootMessage(ex));
+						failed.add(one.source.sourceId());
 					}
 				}
 			}
@@ -393,7 +440,7 @@ class Importer {
 		}
 
 		private ImportedComment convert(SourceComment c, Content content, Map<String, Optional<String>> known,
-				Map<String, Optional<String>> parents) {
+				Map<String, Optional<String>> pending, Map<String, Optional<String>> parents) {
 			PostId post = this.postIds.get(c.postSourceId());
 			if (post == null) {
 				throw new IllegalArgumentException("its post '" + c.postSourceId() + "' is not in the file");
@@ -402,7 +449,8 @@ class Importer {
 			CommentId parent = null;
 			if (c.parentSourceId() != null) {
 				Optional<String> found = known.containsKey(c.parentSourceId()) ? known.get(c.parentSourceId())
-						: parents.get(c.parentSourceId());
+						: pending.containsKey(c.parentSourceId()) ? pending.get(c.parentSourceId())
+								: parents.get(c.parentSourceId());
 				if (found == null) {
 					this.late.add(new String[] { id.toString(), c.parentSourceId(), c.position() });
 				}
@@ -479,7 +527,25 @@ class Importer {
 
 	}
 
-	private record Prepared(SourceComment source, @Nullable ImportedComment comment, Mapping mapping) {
+	/** @param parentInFlight its parent is in the batch being stored before it */
+	private record Prepared(SourceComment source, @Nullable ImportedComment comment, Mapping mapping,
+			boolean parentInFlight) {
+	}
+
+	/** A batch handed to the writers: what its records became, and those that could not be stored. */
+	private static final class Write {
+
+		final Map<String, Optional<String>> mappings;
+
+		final java.util.Set<String> failed;
+
+		CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+
+		Write(Map<String, Optional<String>> mappings, java.util.Set<String> failed) {
+			this.mappings = mappings;
+			this.failed = failed;
+		}
+
 	}
 
 	/** A record's own fields as stored: the near-duplicate fingerprint as the verdict path computes it. */

@@ -39,18 +39,26 @@ class SourceIds {
 		this.jdbc = jdbc;
 	}
 
-	/** The known mappings among these source ids: source id → target id (the value is null for a skipped record). */
+	/**
+	 * The known mappings among these source ids: source id → target id (the value is null for a skipped record).
+	 * <p>
+	 * One index probe per id, whatever the table holds: as {@code source_id = any(?)}, a site's first import (every
+	 * row of the table the same site, format and kind) was planned as a scan of the whole table once the statistics
+	 * caught up, a batch's look-up growing with what the import had stored so far. The {@code limit 1} (the key is
+	 * unique) keeps the lateral subquery a subquery, so the planner cannot make it a hash join over the table either.
+	 */
 	Map<String, Optional<String>> find(SiteId site, SourceFormat format, Kind kind, Collection<String> sourceIds) {
 		Map<String, Optional<String>> found = new HashMap<>();
 		if (sourceIds.isEmpty()) {
 			return found;
 		}
 		this.jdbc.query("""
-				select source_id, target_id from import_source
-				where site_id = ? and format = ? and kind = ? and source_id = any(?)
+				select s.source_id, s.target_id from unnest(?) as u(source_id)
+				cross join lateral (select i.source_id, i.target_id from import_source i
+				  where i.site_id = ? and i.format = ? and i.kind = ? and i.source_id = u.source_id limit 1) s
 				""", rs -> {
 			found.put(rs.getString(1), Optional.ofNullable(rs.getString(2)));
-		}, site.value(), format.id(), kind.name(), sourceIds.toArray(String[]::new));
+		}, new SqlArrayValue("varchar", sourceIds.stream().distinct().toArray()), site.value(), format.id(), kind.name());
 		return found;
 	}
 

@@ -338,6 +338,59 @@ class ImportTests {
 				comments, Files.size(file) >> 20, seconds, comments / seconds, peak[0] >> 20, runtime.maxMemory() >> 20);
 	}
 
+	@Test
+	void repliesToTheBatchBeingStoredMeanwhileKeepTheirParentsAndADuplicateOfItIsSkipped() throws Exception {
+		String site = site("pipeline");
+		String unstorable = "x".repeat(301); // longer than a source id may be: it fails when stored, not when read
+		ImportFiles files = new ImportFiles().post("p", "https://" + site + ".example/p/", "P");
+		Map<String, String> expectedParents = new HashMap<>();
+		java.time.Instant start = java.time.Instant.parse("2016-01-01T00:00:00Z");
+		for (int c = 0; c < 2 * Importer.BATCH + 100; c++) {
+			String id = c == Importer.BATCH - 1 ? unstorable : "c" + c;
+			String parent = null;
+			if (c == Importer.BATCH || c == 2 * Importer.BATCH) {
+				parent = "c" + (c - 2); // a reply to the batch stored meanwhile
+			}
+			else if (c == Importer.BATCH + 1) {
+				parent = unstorable; // a reply to a record of that batch that cannot be stored
+			}
+			else if (c == 2 * Importer.BATCH + 1) {
+				parent = "c5"; // a reply to a batch stored before
+			}
+			files.comment(id, "p", parent, "Reader", "reader" + (c % 7) + "@pipeline.example", "approved",
+					"Words number " + c, start.plusSeconds(60L * c).toString());
+			if (!id.equals(unstorable)) {
+				expectedParents.put(id, parent == null || parent.equals(unstorable) ? "" : parent);
+			}
+			if (c == Importer.BATCH + 10) {
+				files.comment("c" + (Importer.BATCH - 2), "p", null, "Again", "again@pipeline.example", "approved",
+						"The same record twice, in the batch after", start.toString());
+			}
+		}
+
+		ImportProgress progress = new ImportProgress();
+		ImportReport report = this.importer.run(new ImportRequest(new SiteId(site), SourceFormat.MODERATO, false, false,
+				"test"), files.write(this.dir), progress);
+
+		assertThat(report.imported()).isEqualTo(2 * Importer.BATCH + 99);
+		assertThat(report.alreadyImported()).isEqualTo(1);
+		assertThat(report.failed()).isEqualTo(1);
+		assertThat(report.errors()).extracting(ImportProgress.Problem::message)
+			.anyMatch(m -> m.startsWith("could not be stored"))
+			.anyMatch(m -> m.startsWith("its parent '" + unstorable + "' is not in the file"));
+		Map<String, String> parents = new HashMap<>();
+		this.jdbc.query("""
+				select s.source_id, coalesce(ps.source_id, '') from comment c
+				join import_source s on s.site_id = ? and s.kind = 'COMMENT' and s.target_id = cast(c.id as varchar)
+				left join import_source ps on ps.site_id = ? and ps.kind = 'COMMENT'
+				  and ps.target_id = cast(c.parent_id as varchar)
+				""", rs -> {
+			parents.put(rs.getString(1), rs.getString(2));
+		}, site, site);
+		assertThat(parents).isEqualTo(expectedParents);
+		assertThat(commentsOfSite(site)).isEqualTo(2 * Importer.BATCH + 99);
+	}
+
 	private ImportFiles history(String site) {
 		return new ImportFiles().post("hello", "https://" + site + ".example/2019/hello-world/", "Hello <em>world</em>")
 			.comment("c1", "hello", null, "Ann", this.ann, "approved", "First! <b>Lovely</b> post.", "2019-03-02T08:00:00Z")
