@@ -417,10 +417,12 @@ class Importer {
 
 		private void write(List<Prepared> prepared) {
 			Importer.this.tx.executeWithoutResult(status -> {
-				List<ImportedComment> comments = prepared.stream().map(p -> p.comment).filter(c -> c != null).toList();
-				Importer.this.transfer.store(comments, this.identities);
+				// the source ids first: the comments' counter trigger locks the commenters' rows, which the batch
+				// stored meanwhile may need too, so those locks are taken last and held only until the commit
 				Importer.this.ids.record(this.site.id(), this.request.format(), Kind.COMMENT,
 						prepared.stream().map(p -> p.mapping).toList(), this.startedAt);
+				List<ImportedComment> comments = prepared.stream().map(p -> p.comment).filter(c -> c != null).toList();
+				Importer.this.transfer.store(comments, this.identities);
 			});
 		}
 
