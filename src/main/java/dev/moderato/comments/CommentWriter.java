@@ -18,20 +18,25 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Inserts judged comments, one or a batch at a time (one JDBC batch, one round trip), each at most once: an id already
- * stored (a redelivery) is skipped. The verdict path's only write to {@code comment}: its verdicts are not yet
- * announced ({@code verdict_announced}) until the caller says they are.
+ * stored (a redelivery) is skipped. The verdict path's only write to {@code comment}: its verdicts count as not yet
+ * announced (a row in {@code verdict_unannounced}) until the caller says they are.
  */
 @Repository
 class CommentWriter {
 
+	/** Stores a comment unless its id is, and notes its verdict as not yet announced (V25); 1 if it was stored. */
 	private static final String INSERT = """
-			insert into comment (id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext, email_hash,
-			  ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons, moderated_at, moderated_by,
-			  version, fingerprint, avatar_id, html, verdict_announced)
-			values (:id, :postId, (select p.id from comment p where p.id = cast(:parentId as uuid)), :authorName, :authorUrl,
-			  :keyId, :ciphertext, :emailHash, :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt, :status, :spamScore,
-			  cast(:reasons as jsonb), :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId, :html, false)
-			on conflict (id) do nothing
+			with stored as (
+			  insert into comment (id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext,
+			    email_hash, ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons,
+			    moderated_at, moderated_by, version, fingerprint, avatar_id, html)
+			  values (:id, :postId, (select p.id from comment p where p.id = cast(:parentId as uuid)), :authorName,
+			    :authorUrl, :keyId, :ciphertext, :emailHash, :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt,
+			    :status, :spamScore, cast(:reasons as jsonb), :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId,
+			    :html)
+			  on conflict (id) do nothing
+			  returning id)
+			insert into verdict_unannounced (comment_id) select id from stored
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -63,13 +68,13 @@ class CommentWriter {
 	}
 
 	Set<CommentId> unannounced(Collection<CommentId> ids) {
-		return new HashSet<>(this.jdbc.query("select id from comment where id in (:ids) and not verdict_announced",
+		return new HashSet<>(this.jdbc.query("select comment_id from verdict_unannounced where comment_id in (:ids)",
 				Map.of("ids", ids.stream().map(CommentId::value).toList()),
 				(rs, n) -> new CommentId(rs.getObject(1, UUID.class))));
 	}
 
 	void announced(Collection<CommentId> ids) {
-		this.jdbc.update("update comment set verdict_announced = true where id in (:ids) and not verdict_announced",
+		this.jdbc.update("delete from verdict_unannounced where comment_id in (:ids)",
 				Map.of("ids", ids.stream().map(CommentId::value).toList()));
 	}
 

@@ -30,7 +30,8 @@ class SpamSignalQueries {
 	/**
 	 * The verdict path compares a fingerprint with at most this many of the newest comments sharing each band: a flood
 	 * of one text (on one post, where its copies do not count) costs no more than this, however long it goes on.
-	 * Below it, the count is exact.
+	 * Below it, the count is exact. (Past it, a comment sharing two bands counts in the first one only: one that is
+	 * beyond the first band's newest but among the second's is left out, which only a flood of one text gets to.)
 	 */
 	static final int NEAR_CANDIDATES = 250;
 
@@ -173,18 +174,26 @@ class SpamSignalQueries {
 					) capped
 					""").formatted(q);
 		}
+		// each band's newest candidates, read from its index alone (V24); a candidate sharing several bands is in
+		// several lists, and counts in the first band it shares only
 		StringBuilder candidates = new StringBuilder();
 		for (int b = 0; b < BANDS; b++) {
-			candidates.append(b == 0 ? "" : " union ").append("""
-					(select id, post_id, fingerprint from comment
+			candidates.append(b == 0 ? "" : " union all ").append("""
+					(select post_id, fingerprint, %2$d as band from comment
 					 where fp_band%2$d = %1$s.band%2$d and fingerprint <> 0 and submitted_at >= %1$s.duplicates_since
 					 order by submitted_at desc limit %3$d)
 					""".formatted(q, b, NEAR_CANDIDATES));
 		}
+		StringBuilder firstShared = new StringBuilder();
+		for (int b = 0; b < BANDS - 1; b++) {
+			firstShared.append("""
+					  and (c.band <= %2$d or ((c.fingerprint >> %3$d) & 65535)::int <> %1$s.band%2$d)
+					""".formatted(q, b, 16 * b));
+		}
 		return """
 				select least(count(*), %2$d) from (%3$s) c
 				where c.post_id <> %1$s.post and bit_count((c.fingerprint # %1$s.fingerprint)::bit(64)) <= :maxBits
-				""".formatted(q, COUNT_CAP, candidates);
+				%4$s""".formatted(q, COUNT_CAP, candidates, firstShared);
 	}
 
 	int countSince(String column, String value, Instant since) {

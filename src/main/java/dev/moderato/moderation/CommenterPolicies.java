@@ -3,7 +3,10 @@ package dev.moderato.moderation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,6 +78,29 @@ public class CommenterPolicies {
 			.param(Timestamp.from(this.clock.instant()))
 			.query((rs, n) -> Kind.valueOf(rs.getString(1)))
 			.optional();
+	}
+
+	/**
+	 * The policies in force now for several commenters, in one statement (a poll's submissions): a commenter without
+	 * one is missing from the map. Each is the one {@link #inForce(EmailHash)} gives.
+	 */
+	@Transactional(readOnly = true)
+	public Map<EmailHash, Kind> inForce(Collection<EmailHash> commenters) {
+		if (commenters.isEmpty()) {
+			return Map.of();
+		}
+		Map<EmailHash, Kind> inForce = new HashMap<>();
+		this.jdbc.sql("""
+				select email_hash, max(kind) from commenter_policy
+				where email_hash = any(?) and (expires_at is null or expires_at > ?)
+				group by email_hash
+				""")
+			.param(commenters.stream().map(EmailHash::value).distinct().toArray(String[]::new))
+			.param(Timestamp.from(this.clock.instant()))
+			.query(rs -> {
+				inForce.put(new EmailHash(rs.getString(1)), Kind.valueOf(rs.getString(2)));
+			});
+		return inForce;
 	}
 
 	@Transactional(readOnly = true)

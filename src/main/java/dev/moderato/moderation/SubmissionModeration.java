@@ -160,7 +160,9 @@ public class SubmissionModeration {
 		}
 		Set<CommentId> unannounced = this.comments.unannounced(redelivered);
 		Map<PostId, Post> posts = new HashMap<>();
-		Map<EmailHash, Optional<CommenterPolicies.Kind>> policies = new HashMap<>();
+		// the policies in force for the batch's commenters, in one statement
+		Map<EmailHash, CommenterPolicies.Kind> policies = this.policies.inForce(
+				questions.stream().map(SubmissionFacts.Question::commenter).toList());
 		EarlierInBatch earlier = new EarlierInBatch();
 		List<Comments.Judged> judged = new ArrayList<>(batch.size());
 		List<Judgement> judgements = new ArrayList<>(batch.size());
@@ -201,7 +203,7 @@ public class SubmissionModeration {
 			Assessment assessment = PolicyOverride.apply(
 					this.spamFilter.assess(candidate(submitted, facts).onPost(post.title(), post.url())
 						.onSite(post.siteId().value())),
-					policies.computeIfAbsent(commenter, this.policies::inForce));
+					Optional.ofNullable(policies.get(commenter)));
 			comment.judge(switch (assessment.verdict()) {
 				case APPROVED -> CommentStatus.APPROVED;
 				case HELD -> CommentStatus.HELD;

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.moderato.intake.CommentSubmitted;
 import dev.moderato.moderation.RecordTrace;
+import dev.moderato.moderation.RecordTraces;
 import dev.moderato.moderation.SubmissionModeration;
 import dev.moderato.system.UnreadableRecord;
 import jakarta.validation.ConstraintViolation;
@@ -40,11 +41,11 @@ class SubmissionListener {
 
 	private final SubmissionModeration moderator;
 
-	private final SubmissionTraces traces;
+	private final RecordTraces traces;
 
 	private final VerdictAnnouncements announcements;
 
-	SubmissionListener(JsonMapper json, Validator validator, SubmissionModeration moderator, SubmissionTraces traces,
+	SubmissionListener(JsonMapper json, Validator validator, SubmissionModeration moderator, RecordTraces traces,
 			VerdictAnnouncements announcements) {
 		this.announcements = announcements;
 		this.json = json;
@@ -71,7 +72,7 @@ class SubmissionListener {
 
 	private void moderatePoll(List<ConsumerRecord<String, byte[]>> records) {
 		List<CommentSubmitted> good = new ArrayList<>(records.size());
-		try (SubmissionTraces.Poll traces = this.traces.of(records)) {
+		try (RecordTraces.Poll traces = this.traces.of(records)) {
 			for (int i = 0; i < records.size(); i++) {
 				try {
 					CommentSubmitted submitted = read(records.get(i));

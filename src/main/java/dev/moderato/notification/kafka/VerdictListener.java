@@ -1,38 +1,90 @@
 package dev.moderato.notification.kafka;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.moderato.moderation.CommentModerated;
-import dev.moderato.notification.AuthorNotifications;
-import dev.moderato.notification.ReplyNotifications;
+import dev.moderato.moderation.RecordTrace;
+import dev.moderato.moderation.RecordTraces;
+import dev.moderato.notification.VerdictNotifications;
+import dev.moderato.system.UnreadableRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code comments.moderated} and turns each verdict into the notifications it calls for.
+ * Reads {@code comments.moderated} a poll at a time and turns the verdicts into the notifications they call for, in
+ * one transaction per poll. A record that cannot be read fails alone ({@link BatchListenerFailedException} with its
+ * index): the verdicts before it are recorded, it goes to the dead-letter topic, the ones after it come again. If the
+ * poll's transaction fails, its verdicts are recorded one at a time, each in its own transaction, so the one that
+ * fails is the one the error handler retries (the database away: until it is back) or dead-letters.
  */
 @Component
 class VerdictListener {
 
+	private static final Logger log = LoggerFactory.getLogger(VerdictListener.class);
+
 	private final JsonMapper json;
 
-	private final AuthorNotifications authors;
+	private final VerdictNotifications notifications;
 
-	private final ReplyNotifications replies;
+	private final RecordTraces traces;
 
-	VerdictListener(JsonMapper json, AuthorNotifications authors, ReplyNotifications replies) {
+	VerdictListener(JsonMapper json, VerdictNotifications notifications, RecordTraces traces) {
 		this.json = json;
-		this.authors = authors;
-		this.replies = replies;
+		this.notifications = notifications;
+		this.traces = traces;
 	}
 
-	@KafkaListener(id = "notification-verdicts", groupId = "moderato-notification", topics = CommentModerated.TOPIC)
-	void on(ConsumerRecord<String, byte[]> record) {
-		CommentModerated event = CommentModerated.read(this.json, record.value());
-		// each records at most once per event, so a redelivery after a failure in the second repeats nothing
-		this.authors.on(event);
-		this.replies.on(event);
+	@KafkaListener(id = "notification-verdicts", groupId = "moderato-notification", topics = CommentModerated.TOPIC,
+			batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		List<CommentModerated> verdicts = new ArrayList<>(records.size());
+		try (RecordTraces.Poll traces = this.traces.of(records)) {
+			for (int i = 0; i < records.size(); i++) {
+				CommentModerated verdict;
+				try {
+					verdict = CommentModerated.read(this.json, records.get(i).value());
+				}
+				catch (UnreadableRecord ex) {
+					notify(verdicts, traces);
+					throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+				}
+				traces.add(verdict.eventId(), records.get(i));
+				verdicts.add(verdict);
+			}
+			notify(verdicts, traces);
+		}
+	}
+
+	private void notify(List<CommentModerated> verdicts, RecordTrace traces) {
+		if (verdicts.isEmpty()) {
+			return;
+		}
+		try {
+			this.notifications.on(verdicts, traces);
+		}
+		catch (RuntimeException pollFailed) {
+			if (verdicts.size() == 1) {
+				throw new BatchListenerFailedException(pollFailed.getMessage(), pollFailed, 0);
+			}
+			log.atWarn()
+				.addKeyValue("records", verdicts.size())
+				.log("A poll of verdicts failed ({}): notifying them one at a time", pollFailed.toString());
+			for (int i = 0; i < verdicts.size(); i++) {
+				try {
+					this.notifications.on(List.of(verdicts.get(i)), traces);
+				}
+				catch (RuntimeException ex) {
+					throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+				}
+			}
+		}
 	}
 
 }

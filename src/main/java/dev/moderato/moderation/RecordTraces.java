@@ -1,4 +1,4 @@
-package dev.moderato.moderation.kafka;
+package dev.moderato.moderation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.moderato.moderation.RecordTrace;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -19,12 +18,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The traces a poll's submissions came with. spring-kafka observes record listeners only, so for a batch listener
- * each record's trace context is read from its headers here: one consumer span per record, continuing the trace intake
- * started, entered while that record's verdict is logged and announced.
+ * The traces a poll's records came with. spring-kafka observes record listeners only, so for a batch listener each
+ * record's trace context is read from its headers here: one consumer span per record, continuing the trace intake
+ * started, entered while that record's work is logged (a verdict, a notification), so one trace id follows a comment
+ * from its request through moderation to its mail.
  */
 @Component
-class SubmissionTraces {
+public class RecordTraces {
 
 	private static final Propagator.Getter<Headers> HEADERS = (headers, key) -> {
 		Header header = headers.lastHeader(key);
@@ -35,17 +35,17 @@ class SubmissionTraces {
 
 	private final @Nullable Propagator propagator;
 
-	SubmissionTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+	RecordTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		this.tracer = tracer.getIfAvailable();
 		this.propagator = propagator.getIfAvailable();
 	}
 
-	Poll of(List<ConsumerRecord<String, byte[]>> records) {
+	public Poll of(List<? extends ConsumerRecord<?, ?>> records) {
 		return new Poll(records.size());
 	}
 
 	/** The spans of one poll, ended when it is closed. */
-	final class Poll implements RecordTrace, AutoCloseable {
+	public final class Poll implements RecordTrace, AutoCloseable {
 
 		private final Map<UUID, Span> spans;
 
@@ -53,24 +53,25 @@ class SubmissionTraces {
 			this.spans = new HashMap<>(size * 2);
 		}
 
-		void add(UUID commentId, ConsumerRecord<String, byte[]> record) {
-			if (SubmissionTraces.this.tracer == null || SubmissionTraces.this.propagator == null) {
-				return;
+		/** Starts the span of a record, entered by {@link #enter} with the id it is kept under. */
+		public void add(UUID id, ConsumerRecord<?, ?> record) {
+			if (RecordTraces.this.tracer == null || RecordTraces.this.propagator == null || this.spans.containsKey(id)) {
+				return; // (the same record twice in a poll: its first span stands for both)
 			}
-			Span span = SubmissionTraces.this.propagator.extract(record.headers(), HEADERS)
+			Span span = RecordTraces.this.propagator.extract(record.headers(), HEADERS)
 				.name(record.topic() + " receive")
 				.kind(Span.Kind.CONSUMER)
 				.start();
-			this.spans.put(commentId, span);
+			this.spans.put(id, span);
 		}
 
 		@Override
 		public Scope enter(UUID commentId) {
 			Span span = this.spans.get(commentId);
-			if (span == null || SubmissionTraces.this.tracer == null) {
+			if (span == null || RecordTraces.this.tracer == null) {
 				return NONE.enter(commentId);
 			}
-			Tracer.SpanInScope scope = SubmissionTraces.this.tracer.withSpan(span);
+			Tracer.SpanInScope scope = RecordTraces.this.tracer.withSpan(span);
 			return scope::close;
 		}
 
