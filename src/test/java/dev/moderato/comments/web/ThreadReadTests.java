@@ -286,6 +286,21 @@ class ThreadReadTests {
 		assertThat(forged).startsWith("HTTP/1.1 200").doesNotContain("evil.example").contains(honest);
 	}
 
+	@Test
+	void aThreadOfAnInvalidPostIdIsA400ProblemNamingIt() {
+		String tooLong = "p".repeat(101);
+		ResponseEntity<String> response = this.api.get("/api/v1/posts/" + tooLong + "/comments?order=sideways");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		JsonNode problem = this.api.json(response);
+		assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
+		assertThat(problem.path("detail").asString()).isEqualTo("Invalid postId.");
+		assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/posts/" + tooLong + "/comments");
+		assertThat(problem.path("errors")).hasSize(1);
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("postId");
+		assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("is not a valid id");
+	}
+
 	private ResponseEntity<String> thread(String query) {
 		return this.api.get(threadPath(query));
 	}
