@@ -301,6 +301,14 @@ class ThreadReadTests {
 		assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("is not a valid id");
 	}
 
+	@Test
+	void aCdnKeepsItsConnectionForManyMoreReadsThanTomcatsDefaultHundred() throws IOException {
+		String read = "GET " + threadPath("") + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+		String last = "GET " + threadPath("") + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+		String responses = raw(read.repeat(150) + last);
+		assertThat(responses.split("HTTP/1.1 200 ", -1)).as("all 151 answered on one connection").hasSize(152);
+	}
+
 	private ResponseEntity<String> thread(String query) {
 		return this.api.get(threadPath(query));
 	}
