@@ -25,6 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses API request bodies over the configured size with 413, whether the size is declared or the body is streamed.
  * Runs after the CORS filter, whose headers it keeps, so a blog frontend on another origin can read the 413.
+ * <p>
+ * A declared size ({@code Content-Length}) is checked before anything is read, and Tomcat never reads a body past it;
+ * only a body of unknown length (chunked) is wrapped, to be counted as it is read. So a request without a body, such
+ * as every public read, or with a declared one within the limit, passes through as it came.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -48,8 +52,13 @@ class BodySizeLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
+		long declared = request.getContentLengthLong();
+		if (declared > this.limit) {
 			reject(request, response);
+			return;
+		}
+		if (!unknownLength(request, declared)) {
+			chain.doFilter(request, response);
 			return;
 		}
 		try {
@@ -69,6 +78,14 @@ class BodySizeLimit extends OncePerRequestFilter {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * A body whose length is not declared: chunked, or any other transfer coding. Without {@code Content-Length} or
+	 * {@code Transfer-Encoding} an HTTP/1.1 request has no body (RFC 9112, 6.3); an HTTP/2 one may, so it is counted.
+	 */
+	static boolean unknownLength(HttpServletRequest request, long declared) {
+		return declared < 0 && (request.getHeader("Transfer-Encoding") != null || !"HTTP/1.1".equals(request.getProtocol()));
 	}
 
 	/** Drops what the controller began to answer, but not the CORS headers set before, so a browser can read the 413. */

@@ -62,6 +62,37 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * The public reads (a thread, counts, a comment's status, a page's post, avatars): open to anyone, so matched
+	 * first by a chain without authentication, sessions or request wrappers, just the security headers the API sends.
+	 * Credentials sent along are not looked at; every other API call, and these paths with any other method, go through
+	 * {@link #apiSecurity}.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicReadSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
+		return http.securityMatcher(publicReads())
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.cors(cors -> cors.disable()) // applied by earlyCorsFilter, as for the rest of the API
+			.requestCache(cache -> cache.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.servletApi(servletApi -> servletApi.disable())
+			.logout(logout -> logout.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.build();
+	}
+
+	/** GET of the public read endpoints, exactly as {@link #apiSecurity} permits them to all. */
+	static RequestMatcher publicReads() {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/v1/posts/*/comments"),
+				paths.matcher(HttpMethod.GET, "/api/v1/comments/*"), paths.matcher(HttpMethod.GET, "/api/v1/counts"),
+				paths.matcher(HttpMethod.GET, "/api/v1/posts/by-url"), paths.matcher(HttpMethod.GET, "/api/v1/avatars/**"));
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint problems, ApiTokens tokens,

@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
@@ -93,12 +94,13 @@ class SubmissionRateLimit extends OncePerRequestFilter {
 			reject(request, response, wait, "Too many submissions from your network.");
 			return;
 		}
-		if (!isComment(request.getRequestURI()) || !(isJson(request) || isForm(request))) {
+		boolean json = isJson(request);
+		if (!isComment(request.getRequestURI()) || !(json || isForm(request))) {
 			chain.doFilter(request, response);
 			return;
 		}
 		// a plain HTML form's fields are read by the servlet container, which keeps them for the controller
-		HttpServletRequest forward = isJson(request) ? new Buffered(request) : request;
+		HttpServletRequest forward = json ? new Buffered(request) : request;
 		String commenter = forward instanceof Buffered buffered ? commenterOf(buffered.body)
 				: commenterOf(request.getParameter("authorEmail"));
 		if (commenter != null) {
@@ -119,12 +121,27 @@ class SubmissionRateLimit extends OncePerRequestFilter {
 		return email != null && !email.isBlank() ? this.privacy.hash(email.strip()).value() : null;
 	}
 
-	/** The keyed hash of the submission's email, or null if there is none to read (validation will say so). */
+	/**
+	 * The keyed hash of the submission's email, or null if there is none to read (validation will say so). Read by
+	 * streaming over the top-level fields, without building a tree; of repeated fields the last counts, as for the
+	 * controller's binding.
+	 */
 	private @Nullable String commenterOf(byte[] body) {
-		try {
-			JsonNode email = this.json.readTree(body).path("authorEmail");
-			return email.isString() && !email.asString().isBlank() ? this.privacy.hash(email.asString().strip()).value()
-					: null;
+		try (JsonParser parser = this.json.createParser(body)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			String email = null;
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				JsonToken value = parser.nextToken();
+				if ("authorEmail".equals(name)) {
+					email = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			return email != null && !email.isBlank() ? this.privacy.hash(email.strip()).value() : null;
 		}
 		catch (JacksonException ex) {
 			return null;

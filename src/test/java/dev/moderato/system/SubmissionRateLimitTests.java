@@ -82,6 +82,36 @@ class SubmissionRateLimitTests {
 	}
 
 	@Test
+	void theEmailLimitedIsTheOneTheSubmissionCarriesNotADecoyBesideIt() {
+		String email = "repeat-" + UUID.randomUUID() + "@mail.example";
+		int passed = 0;
+		ResponseEntity<String> limited = null;
+		for (int i = 0; i < 40 && limited == null; i++) {
+			// of repeated fields the last is the one bound; a nested one is no field of the submission
+			String body = "{\"authorName\": \"R\", \"authorEmail\": \"decoy-" + i + "@mail.example\", \"authorEmail\": \""
+					+ email + "\", \"extra\": {\"authorEmail\": \"nested-" + i + "@mail.example\"}, \"text\": \"hi\"}";
+			ResponseEntity<String> response = RestClient.create("http://localhost:" + this.port).post()
+				.uri("/api/v1/posts/rate-limit-nowhere/comments")
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("X-Forwarded-For", "100.150." + i + ".9")
+				.body(body)
+				.retrieve()
+				.onStatus(s -> true, (q, r) -> {
+				})
+				.toEntity(String.class);
+			if (response.getStatusCode().value() == 429) {
+				limited = response;
+			}
+			else {
+				passed++;
+			}
+		}
+		assertThat(passed).isEqualTo(20);
+		assertThat(limited).isNotNull();
+		assertThat(limited.getBody()).contains("email address");
+	}
+
+	@Test
 	void aForwardedForFromAPeerThatIsNotTheProxyIsIgnored() throws Exception {
 		for (int i = 0; i < 30; i++) {
 			assertThat(submitFrom("127.0.0.2", "192.0.2." + (10 + i))).as("a loopback peer as itself").startsWith("HTTP/1.1 404");

@@ -1,5 +1,6 @@
 package dev.moderato.comments.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import dev.moderato.posts.FirstUse;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.Pattern;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +67,8 @@ class ThreadController {
 		.cachePublic()
 		.staleWhileRevalidate(Duration.ofSeconds(30));
 
+	private static final String PUBLIC_VALUE = PUBLIC.getHeaderValue();
+
 	/** Bumped when the shape of a response changes, so no cache keeps an old one under a current ETag. */
 	private static final String FORMAT = "thread-3";
 
@@ -101,10 +104,13 @@ class ThreadController {
 	}
 
 	@GetMapping("/api/v1/posts/{postId}/comments")
-	ResponseEntity<?> thread(@PathVariable @Pattern(regexp = PostId.PATTERN) String postId,
+	ResponseEntity<?> thread(@PathVariable String postId,
 			@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "oldest") String order, HttpServletRequest request)
-			throws HttpMediaTypeNotAcceptableException {
+			@RequestParam(defaultValue = "oldest") String order, HttpServletRequest request, HttpServletResponse response)
+			throws HttpMediaTypeNotAcceptableException, IOException {
+		if (!PostId.isValid(postId)) { // checked here rather than by method validation, which costs a read a tenth more
+			return invalidPostId();
+		}
 		if (!acceptsJson(request)) { // the page is sent as stored bytes, past content negotiation
 			throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
 		}
@@ -142,10 +148,12 @@ class ThreadController {
 		}
 		boolean open = this.posts.commentsOpen(post);
 		long version = this.comments.threadVersion(post);
-		if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+		boolean conditional = request.getHeader(HttpHeaders.IF_NONE_MATCH) != null;
+		if (conditional) {
 			String current = eTag(version, open);
 			if (matches(current, request)) {
-				return notModified(current);
+				send(response, HttpStatus.NOT_MODIFIED, current, null);
+				return null;
 			}
 		}
 		ThreadQuery query = new ThreadQuery(sort, after, size);
@@ -156,11 +164,26 @@ class ThreadController {
 							thread.comments().stream().map(this::entry).toList(),
 							thread.next() == null ? null : thread.next().encode())));
 		});
-		return ResponseEntity.ok()
-			.cacheControl(PUBLIC)
-			.eTag(eTag(page.version(), open))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(page.json());
+		String eTag = eTag(page.version(), open);
+		boolean unchanged = conditional && page.version() != version && matches(eTag, request);
+		send(response, unchanged ? HttpStatus.NOT_MODIFIED : HttpStatus.OK, eTag, unchanged ? null : page.json());
+		return null;
+	}
+
+	/**
+	 * A thread page (or its {@code 304}) written as it is stored, past content negotiation and the message converters:
+	 * the same headers {@code ResponseEntity.ok().cacheControl(PUBLIC).eTag(..).contentType(JSON).body(bytes)} sends.
+	 */
+	private static void send(HttpServletResponse response, HttpStatus status, String eTag, byte @Nullable [] json)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PUBLIC_VALUE);
+		response.setHeader(HttpHeaders.ETAG, eTag);
+		if (json != null) {
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setContentLength(json.length);
+			response.getOutputStream().write(json);
+		}
 	}
 
 	/**
@@ -238,7 +261,7 @@ class ThreadController {
 
 	private static boolean acceptsJson(HttpServletRequest request) {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		if (accept == null || accept.isBlank()) {
+		if (accept == null || accept.isBlank() || "application/json".equals(accept) || "*/*".equals(accept)) {
 			return true;
 		}
 		try {
@@ -286,6 +309,14 @@ class ThreadController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
 		problem.setTitle(title);
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	/** The problem method validation of {@code @Pattern(regexp = PostId.PATTERN)} gives ({@code ApiProblems}). */
+	private static ResponseEntity<ProblemDetail> invalidPostId() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid postId.");
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", List.of(Map.of("field", "postId", "message", "is not a valid id")));
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> badRequest(List<String> problems) {

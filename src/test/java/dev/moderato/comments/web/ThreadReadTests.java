@@ -286,6 +286,29 @@ class ThreadReadTests {
 		assertThat(forged).startsWith("HTTP/1.1 200").doesNotContain("evil.example").contains(honest);
 	}
 
+	@Test
+	void aThreadOfAnInvalidPostIdIsA400ProblemNamingIt() {
+		String tooLong = "p".repeat(101);
+		ResponseEntity<String> response = this.api.get("/api/v1/posts/" + tooLong + "/comments?order=sideways");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		JsonNode problem = this.api.json(response);
+		assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
+		assertThat(problem.path("detail").asString()).isEqualTo("Invalid postId.");
+		assertThat(problem.path("instance").asString()).isEqualTo("/api/v1/posts/" + tooLong + "/comments");
+		assertThat(problem.path("errors")).hasSize(1);
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("postId");
+		assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("is not a valid id");
+	}
+
+	@Test
+	void aCdnKeepsItsConnectionForManyMoreReadsThanTomcatsDefaultHundred() throws IOException {
+		String read = "GET " + threadPath("") + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+		String last = "GET " + threadPath("") + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+		String responses = raw(read.repeat(150) + last);
+		assertThat(responses.split("HTTP/1.1 200 ", -1)).as("all 151 answered on one connection").hasSize(152);
+	}
+
 	private ResponseEntity<String> thread(String query) {
 		return this.api.get(threadPath(query));
 	}
