@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.moderato.operations.ConditionalOnRole;
 import dev.moderato.operations.Role;
+import dev.moderato.system.ScrubbedError;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.EncryptedEmail;
+import dev.moderato.system.ScrubbedError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -62,12 +62,13 @@ class KafkaErrorHandling {
 		return false;
 	}
 
-	private static String rootMessage(Throwable ex) {
+	/** The innermost cause, scrubbed of anything shaped like an address (a database error may quote a row). */
+	static String rootMessage(Throwable ex) {
 		Throwable t = ex;
 		while (t.getCause() != null && t.getCause() != t) {
 			t = t.getCause();
 		}
-		return t.getClass().getSimpleName() + ": " + t.getMessage();
+		return ScrubbedError.scrub(t.getClass().getSimpleName() + ": " + t.getMessage());
 	}
 
 }

@@ -31,4 +31,12 @@ class KafkaErrorHandlingTests {
 		assertThat(KafkaErrorHandling.dependencyUnavailable(new IllegalStateException("bug"))).isFalse();
 	}
 
+	@Test
+	void aDeadLetterLogLineCarriesNoAddressEvenWhenTheErrorQuotesARow() {
+		String logged = KafkaErrorHandling.rootMessage(new IllegalStateException("poll failed",
+				new IllegalArgumentException("Failing row contains (ann@example.org, Ann)")));
+		assertThat(logged).startsWith("IllegalArgumentException: Failing row contains (").contains("[address]")
+			.doesNotContain("ann@example.org");
+	}
+
 }

@@ -8,6 +8,7 @@ import dev.moderato.intake.CommentSubmitted;
 import dev.moderato.moderation.RecordTrace;
 import dev.moderato.moderation.RecordTraces;
 import dev.moderato.moderation.SubmissionModeration;
+import dev.moderato.system.ScrubbedError;
 import dev.moderato.system.UnreadableRecord;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -100,7 +101,7 @@ class SubmissionListener {
 			}
 			log.atWarn()
 				.addKeyValue("records", batch.size())
-				.log("A batch of submissions failed ({}): moderating them one at a time", batchFailed.toString());
+				.log("A batch of submissions failed ({}): moderating them one at a time", ScrubbedError.of(batchFailed));
 			for (int i = 0; i < batch.size(); i++) {
 				try {
 					announce(this.moderator.moderate(batch.get(i), traces), traces);
@@ -118,7 +119,7 @@ class SubmissionListener {
 			// stored, not announced: from this record on, the poll comes again and its stored verdicts go out again
 			log.atWarn()
 				.addKeyValue("records", batch.size())
-				.log("Verdicts stored but not announced ({}): the poll comes again from record {}", ex.getCause(),
+				.log("Verdicts stored but not announced ({}): the poll comes again from record {}", ScrubbedError.of(ex.getCause()),
 						ex.index());
 			throw new BatchListenerFailedException(ex.getMessage(), ex, ex.index());
 		}

@@ -7,6 +7,7 @@ import dev.moderato.moderation.CommentModerated;
 import dev.moderato.moderation.RecordTrace;
 import dev.moderato.moderation.RecordTraces;
 import dev.moderato.notification.VerdictNotifications;
+import dev.moderato.system.ScrubbedError;
 import dev.moderato.system.UnreadableRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ class VerdictListener {
 			}
 			log.atWarn()
 				.addKeyValue("records", verdicts.size())
-				.log("A poll of verdicts failed ({}): notifying them one at a time", pollFailed.toString());
+				.log("A poll of verdicts failed ({}): notifying them one at a time", ScrubbedError.of(pollFailed));
 			for (int i = 0; i < verdicts.size(); i++) {
 				try {
 					this.notifications.on(List.of(verdicts.get(i)), traces);

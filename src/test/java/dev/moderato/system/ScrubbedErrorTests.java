@@ -1,4 +1,4 @@
-package dev.moderato.notification;
+package dev.moderato.system;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
