@@ -914,8 +914,8 @@ final class Server {
 		try (var tasks = Files.list(Path.of("/proc/" + this.options.pid() + "/task"))) {
 			for (Path task : (Iterable<Path>) tasks::iterator) {
 				try {
-					if (Files.readString(task.resolve("comm")).startsWith("C")
-							&& Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+					String name = Files.readString(task.resolve("comm"));
+					if (name.startsWith("C") && name.contains("CompilerThre")) {
 						String stat = Files.readString(task.resolve("stat"));
 						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
