@@ -7,14 +7,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -187,7 +191,7 @@ class Importer {
 		private final Map<String, PostId> postIds = new HashMap<>();
 
 		/** the values of {@link #postIds}, to look up in constant time */
-		private final java.util.Set<String> postIdsTaken = new java.util.HashSet<>();
+		private final Set<String> postIdsTaken = new HashSet<>();
 
 		private final List<SourceComment> batch = new ArrayList<>(BATCH);
 
@@ -197,10 +201,10 @@ class Importer {
 		private final ExecutorService writer = Executors.newFixedThreadPool(WRITERS, r -> new Thread(r, "import-writer"));
 
 		/** the batches handed to the writers and not yet known stored, oldest first */
-		private final java.util.ArrayDeque<Write> writing = new java.util.ArrayDeque<>();
+		private final ArrayDeque<Write> writing = new ArrayDeque<>();
 
 		/** replies whose parent was not stored yet when they were: child id, parent source id, position */
-		private final List<String[]> late = java.util.Collections.synchronizedList(new ArrayList<>());
+		private final List<String[]> late = Collections.synchronizedList(new ArrayList<>());
 
 		long postsNew;
 
@@ -392,7 +396,7 @@ class Importer {
 		}
 
 		/** Stores the batch in one transaction; if that fails, record by record, reporting those that cannot be. */
-		private void store(List<Prepared> prepared, java.util.Set<String> failed) {
+		private void store(List<Prepared> prepared, Set<String> failed) {
 			try {
 				write(prepared);
 				prepared.stream().filter(p -> p.comment != null).forEach(p -> this.progress.imported.incrementAndGet());
@@ -539,11 +543,11 @@ class Importer {
 
 		final Map<String, Optional<String>> mappings;
 
-		final java.util.Set<String> failed;
+		final Set<String> failed;
 
 		CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
 
-		Write(Map<String, Optional<String>> mappings, java.util.Set<String> failed) {
+		Write(Map<String, Optional<String>> mappings, Set<String> failed) {
 			this.mappings = mappings;
 			this.failed = failed;
 		}
