@@ -74,7 +74,12 @@ public final class ImportCommand {
 
 	private static int runImport(ConfigurableApplicationContext context, Arguments arguments) {
 		ImportProgress progress = new ImportProgress();
-		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+		// a daemon, and stopped whatever happens: an unexpected failure must end the command, not leave it waiting
+		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "import-progress");
+			thread.setDaemon(true);
+			return thread;
+		});
 		PrintStream err = System.err;
 		ticker.scheduleAtFixedRate(() -> err.print("\r" + progress.line() + "   "), 1, 1, TimeUnit.SECONDS);
 		try {
@@ -91,6 +96,9 @@ public final class ImportCommand {
 			err.println();
 			err.println("Import failed: " + ex.getMessage());
 			return 1;
+		}
+		finally {
+			ticker.shutdownNow();
 		}
 	}
 
