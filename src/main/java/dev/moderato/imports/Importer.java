@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
@@ -193,6 +194,9 @@ class Importer {
 		/** the values of {@link #postIds}, to look up in constant time */
 		private final Set<String> postIdsTaken = new HashSet<>();
 
+		/** the URLs of the posts this import created: URL → post id */
+		private final Map<String, String> urlsCreated = new HashMap<>();
+
 		private final List<SourceComment> batch = new ArrayList<>(BATCH);
 
 		private final CommentTransfer.Identities identities = new CommentTransfer.Identities();
@@ -222,63 +226,71 @@ class Importer {
 		}
 
 		void posts(java.util.Collection<SourcePost> sourcePosts) {
-			List<String> sourceIds = sourcePosts.stream().map(SourcePost::sourceId).toList();
-			Map<String, Optional<String>> known = new HashMap<>();
-			for (int i = 0; i < sourceIds.size(); i += BATCH) {
-				known.putAll(Importer.this.ids.find(this.site.id(), this.request.format(), Kind.POST,
-						sourceIds.subList(i, Math.min(sourceIds.size(), i + BATCH))));
+			List<SourcePost> all = new ArrayList<>(sourcePosts);
+			for (int i = 0; i < all.size(); i += BATCH) {
+				posts(all.subList(i, Math.min(all.size(), i + BATCH)));
 			}
-			List<Runnable> pending = new ArrayList<>();
-			List<Mapping> mappings = new ArrayList<>();
-			for (SourcePost post : sourcePosts) {
+		}
+
+		/**
+		 * One chunk of the file's posts: what the database knows of them read in three statements (mapped before, a
+		 * post with the same URL, the ids a new one would take), the new ones and the mappings stored in one
+		 * transaction.
+		 */
+		private void posts(List<SourcePost> chunk) {
+			Map<String, Optional<String>> known = Importer.this.ids.find(this.site.id(), this.request.format(),
+					Kind.POST, chunk.stream().map(SourcePost::sourceId).toList());
+			Map<SourcePost, String> unmapped = new LinkedHashMap<>();
+			for (SourcePost post : chunk) {
 				Optional<String> mapped = known.get(post.sourceId());
 				if (mapped != null && mapped.isPresent()) {
 					this.postIds.put(post.sourceId(), new PostId(mapped.get()));
 					this.postIdsTaken.add(mapped.get());
 					this.postsExisting++;
-					continue;
 				}
-				String url = url(post);
-				Optional<String> sameUrl = Importer.this.ids.postWithUrl(this.site.id(), url);
-				PostId id = new PostId(sameUrl.orElseGet(() -> newPostId(post, url)));
-				if (sameUrl.isPresent()) {
+				else {
+					unmapped.put(post, url(post));
+				}
+			}
+			Map<String, String> sameUrl = Importer.this.ids.postsWithUrls(this.site.id(), unmapped.values());
+			Set<String> taken = Importer.this.ids.postIdsTaken(unmapped.values().stream()
+				.flatMap(url -> Stream.of(derivedId(url), slug(url)))
+				.filter(java.util.Objects::nonNull)
+				.toList());
+			List<Post> created = new ArrayList<>();
+			Set<PostId> closed = new HashSet<>();
+			List<Mapping> mappings = new ArrayList<>();
+			unmapped.forEach((post, url) -> {
+				// a post of the site with this URL, stored before or earlier in this file, is matched
+				String existing = sameUrl.containsKey(url) ? sameUrl.get(url) : this.urlsCreated.get(url);
+				PostId id;
+				if (existing != null) {
+					id = new PostId(existing);
 					this.postsExisting++;
 				}
 				else {
+					id = new PostId(newPostId(post, url, taken));
 					this.postsNew++;
+					this.urlsCreated.put(url, id.value());
+					if (!this.request.dryRun()) { // a dry run may name a site without a default author
+						created.add(new Post(id, this.site.id(), title(post, url), url, this.site.authorName(),
+								this.site.authorEmail()));
+					}
+					if (post.commentsClosed()) {
+						closed.add(id);
+					}
 				}
 				this.postIds.put(post.sourceId(), id);
 				this.postIdsTaken.add(id.value());
-				if (!this.request.dryRun()) {
-					if (sameUrl.isEmpty()) {
-						pending.add(() -> {
-							Importer.this.posts.register(new Post(id, this.site.id(), title(post, url), url,
-									this.site.authorName(), this.site.authorEmail()));
-							if (post.commentsClosed()) {
-								Importer.this.posts.closeComments(id, true);
-							}
-						});
-					}
-					mappings.add(new Mapping(post.sourceId(), id.value()));
-					if (mappings.size() == BATCH) {
-						storePosts(pending, mappings);
-					}
-				}
-			}
-			storePosts(pending, mappings);
-		}
-
-		/** The posts of one chunk and their mappings in one transaction (one commit, not one per post). */
-		private void storePosts(List<Runnable> pending, List<Mapping> mappings) {
-			if (mappings.isEmpty()) {
+				mappings.add(new Mapping(post.sourceId(), id.value()));
+			});
+			if (this.request.dryRun() || mappings.isEmpty()) {
 				return;
 			}
 			Importer.this.tx.executeWithoutResult(status -> {
-				pending.forEach(Runnable::run);
+				Importer.this.posts.createAll(created, closed);
 				Importer.this.ids.record(this.site.id(), this.request.format(), Kind.POST, mappings, this.startedAt);
 			});
-			pending.clear();
-			mappings.clear();
 		}
 
 		void add(SourceComment comment) {
@@ -506,24 +518,33 @@ class Importer {
 			return PostUrl.normalise(cut).orElse(cut);
 		}
 
-		private String newPostId(SourcePost post, String url) {
+		/** The id a new post gets: the one the page would get on first use if free, else one from its path. */
+		private String newPostId(SourcePost post, String url, Set<String> taken) {
 			// the id the page would get on first use, so the embed's URL mode and the import agree
-			if (PostUrl.normalise(url).filter(url::equals).isPresent()) {
-				PostId derived = PostUrl.derivedId(this.site.id(), url);
-				if (!Importer.this.ids.postIdTaken(derived.value()) && !this.postIdsTaken.contains(derived.value())) {
-					return derived.value();
-				}
+			String derived = derivedId(url);
+			if (derived != null && !taken.contains(derived) && !this.postIdsTaken.contains(derived)) {
+				return derived;
 			}
+			String base = slug(url);
+			if (!taken.contains(base) && !this.postIdsTaken.contains(base)) {
+				return base;
+			}
+			return base + "-" + sha256(this.site.id() + "\n" + post.sourceId()).substring(0, 10);
+		}
+
+		private @Nullable String derivedId(String url) {
+			return PostUrl.normalise(url).filter(url::equals).isPresent()
+					? PostUrl.derivedId(this.site.id(), url).value() : null;
+		}
+
+		/** The site's id and the URL's path as an id: {@code blog-2019-hello-world}. */
+		private String slug(String url) {
 			String path = url.replaceFirst("^[a-z]+://[^/]*", "").replaceAll("[?#].*$", "");
 			String slug = path.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "").toLowerCase(Locale.ROOT);
 			if (slug.isEmpty()) {
 				slug = "post";
 			}
-			String base = this.site.id().value() + "-" + ImportedFields.cut(slug, 60).replaceAll("-+$", "");
-			if (!Importer.this.ids.postIdTaken(base) && !this.postIdsTaken.contains(base)) {
-				return base;
-			}
-			return base + "-" + sha256(this.site.id() + "\n" + post.sourceId()).substring(0, 10);
+			return this.site.id().value() + "-" + ImportedFields.cut(slug, 60).replaceAll("-+$", "");
 		}
 
 		private String title(SourcePost post, String url) {

@@ -15,6 +15,7 @@ import dev.moderato.sites.SiteId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -193,6 +194,39 @@ public class Posts {
 
 	private boolean inDatabase(PostId id) {
 		return this.jdbc.sql("select count(*) from post where id = ?").param(id.value()).query(Integer.class).single() > 0;
+	}
+
+	/**
+	 * Creates posts that do not exist yet (an import's), in one statement; an id already taken is left as it is.
+	 * @param closed the ids among them whose comments are closed
+	 */
+	@Transactional
+	public void createAll(List<Post> posts, java.util.Set<PostId> closed) {
+		if (posts.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into post (id, site_id, title, url, author_name, author_email, comments_closed, created_at,
+				  updated_at)
+				select p.id, p.site_id, p.title, p.url, p.author_name, p.author_email, p.closed, :now, :now
+				from unnest(:ids, :sites, :titles, :urls, :names, :emails, :closed)
+				  as p(id, site_id, title, url, author_name, author_email, closed)
+				on conflict (id) do nothing
+				""")
+			.param("ids", array("varchar", posts, p -> p.id().value()))
+			.param("sites", array("varchar", posts, p -> p.siteId().value()))
+			.param("titles", array("varchar", posts, Post::title))
+			.param("urls", array("varchar", posts, Post::url))
+			.param("names", array("varchar", posts, Post::authorName))
+			.param("emails", array("varchar", posts, Post::authorEmail))
+			.param("closed", array("boolean", posts, p -> closed.contains(p.id())))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+		posts.forEach(p -> forgetAfterCommit(p.id()));
+	}
+
+	private static SqlArrayValue array(String type, List<Post> posts, java.util.function.Function<Post, Object> value) {
+		return new SqlArrayValue(type, posts.stream().map(value).toArray());
 	}
 
 	/**

@@ -210,6 +210,19 @@ class ImportTests {
 	}
 
 	@Test
+	void aDryRunIntoASiteWithoutADefaultAuthorReportsThePostsItWouldCreate() {
+		String site = site("dry-no-author");
+		this.sites.save(new Site(new SiteId(site), "Blog " + site, List.of("https://" + site + ".example"),
+				List.of("https://" + site + ".example/"), null, null, false, null));
+		JsonNode job = importFile(site, "moderato", history(site).json(), true);
+
+		assertThat(job.get("state").asString()).isEqualTo("done");
+		assertThat(job.get("result").get("postsNew").asLong()).isEqualTo(1);
+		assertThat(job.get("imported").asLong()).isEqualTo(8);
+		assertThat(this.jdbc.queryForObject("select count(*) from post where site_id = ?", Long.class, site)).isZero();
+	}
+
+	@Test
 	void onlyAnAdminImportsOrExportsAndBadParametersAreNamed() {
 		String site = site("access");
 		Moderators moderator = Moderators.as(this.port, this.json, Moderators.MODERATOR, Moderators.MODERATOR_PASSWORD);
