@@ -12,10 +12,11 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * StAX for the XML formats: a factory that refuses DTDs and external entities (XXE, billion laughs), and a small
+ * StAX (Woodstox) for the XML formats: a factory that refuses DTDs and external entities (XXE, billion laughs), and a small
  * element tree built for one record at a time (a comment, a thread), never for the whole file.
  */
 final class Xml {
@@ -24,7 +25,8 @@ final class Xml {
 	}
 
 	static XMLStreamReader open(InputStream in) throws XMLStreamException {
-		XMLInputFactory factory = XMLInputFactory.newFactory();
+		// Woodstox by name, not whichever StAX implementation the class path offers first
+		XMLInputFactory factory = new WstxInputFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
