@@ -20,7 +20,7 @@ public final class TextFingerprint {
 	/** The SimHash of the text; {@code 0} for a text without words. */
 	public static long of(String text) {
 		Analysis words = Analysis.of(text);
-		int[] votes = new int[64];
+		int[] ones = new int[64]; // per bit, the shingles whose hash has it: set if more have it than not
 		int shingles = Math.max(1, words.wordCount - SHINGLE + 1);
 		if (words.wordCount == 0) {
 			return 0;
@@ -35,12 +35,12 @@ public final class TextFingerprint {
 			}
 			h = mix(h);
 			for (int bit = 0; bit < 64; bit++) {
-				votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+				ones[bit] += (int) ((h >>> bit) & 1); // no branch: the loop unrolls
 			}
 		}
 		long fingerprint = 0;
 		for (int bit = 0; bit < 64; bit++) {
-			if (votes[bit] > 0) {
+			if (2 * ones[bit] > shingles) {
 				fingerprint |= 1L << bit;
 			}
 		}
