@@ -51,7 +51,7 @@ public class SubmissionModeration {
 	static final String ENGINE = "engine";
 
 	/** How far back the same text on other posts counts as a repeat. */
-	private static final Duration DUPLICATE_WINDOW = Duration.ofDays(7);
+	private static final Duration DUPLICATE_WINDOW = TextFingerprint.NEAR_DUPLICATE_WINDOW;
 
 	private static final Logger log = LoggerFactory.getLogger(SubmissionModeration.class);
 

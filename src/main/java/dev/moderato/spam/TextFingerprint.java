@@ -1,5 +1,7 @@
 package dev.moderato.spam;
 
+import java.time.Duration;
+
 /**
  * Near-duplicate fingerprints of comment texts: a 64-bit SimHash over overlapping three-word shingles of the folded
  * text (case, invisible characters and look-alike letters do not matter). Texts that differ in a word or two have
@@ -11,6 +13,12 @@ public final class TextFingerprint {
 
 	/** Fingerprints at most this many bits apart are near-duplicates. */
 	public static final int NEAR_DUPLICATE_BITS = 3;
+
+	/**
+	 * How far back a new comment's near-duplicates are looked for: a comment submitted longer before it is never
+	 * compared, so history older than this (an import's) needs no fingerprint.
+	 */
+	public static final Duration NEAR_DUPLICATE_WINDOW = Duration.ofDays(7);
 
 	private static final int SHINGLE = 3;
 

@@ -151,17 +151,25 @@ class ImportTests {
 		String pitch = "Cheap watches for sale " + this.run + " visit my shop today for the best deals";
 		ImportFiles history = new ImportFiles().post("a", "https://" + site + ".example/a/", "A")
 			.post("b", "https://" + site + ".example/b/", "B");
-		for (int i = 0; i < 3; i++) {
+		java.time.Instant now = java.time.Instant.now();
+		for (int i = 0; i < 3; i++) { // within the near-duplicate window
 			history.comment("s" + i, i % 2 == 0 ? "a" : "b", null, "Seller", spammer, "spam", pitch + (i == 2 ? "!" : ""),
-					"2019-04-0" + (i + 1) + "T08:00:00Z");
+					now.minus(java.time.Duration.ofDays(3 - i)).toString());
 		}
+		// and the same pitch years ago: no verdict compares it any more
+		history.comment("s-old", "a", null, "Seller", spammer, "spam", pitch, "2019-04-01T08:00:00Z");
 		importFile(site, "moderato", history.json(), false);
 
 		// the near-duplicate fingerprint and its bands, as the verdict path stores them with a submitted comment
 		List<Map<String, Object>> rows = this.jdbc.queryForList("""
 				select c.text, c.fingerprint, c.fp_band0, c.fp_band3 from comment c join post p on p.id = c.post_id
-				where p.site_id = ?
-				""", site);
+				where p.site_id = ? and c.submitted_at > ?
+				""", site, java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(30))));
+		// history older than the window is stored without one, so it costs no band-index entries
+		assertThat(this.jdbc.queryForObject("""
+				select c.fingerprint from comment c join post p on p.id = c.post_id
+				where p.site_id = ? and c.submitted_at < '2020-01-01'
+				""", Long.class, site)).isZero();
 		assertThat(rows).hasSize(3).allSatisfy(row -> {
 			long expected = dev.moderato.spam.TextFingerprint.of((String) row.get("text"));
 			assertThat(expected).isNotZero();
@@ -172,10 +180,11 @@ class ImportTests {
 		// a new comment with the same pitch on another post finds the imported ones, and its author's spam history
 		assertThat(this.comments.nearDuplicatesElsewhere(dev.moderato.spam.TextFingerprint.of(pitch + "?"),
 				new dev.moderato.posts.PostId("another-post-" + this.run),
-				java.time.Instant.parse("2019-01-01T00:00:00Z"), dev.moderato.spam.TextFingerprint.NEAR_DUPLICATE_BITS))
+				now.minus(dev.moderato.spam.TextFingerprint.NEAR_DUPLICATE_WINDOW),
+				dev.moderato.spam.TextFingerprint.NEAR_DUPLICATE_BITS))
 			.isEqualTo(3);
 		assertThat(this.jdbc.queryForMap("select approved, spam from commenter_stats where email_hash = ?",
-				this.privacy.hash(spammer).value())).containsEntry("approved", 0).containsEntry("spam", 3);
+				this.privacy.hash(spammer).value())).containsEntry("approved", 0).containsEntry("spam", 4);
 	}
 
 	@Test
