@@ -50,7 +50,7 @@ public class WxrFile {
 		SplittableRandom random = new SplittableRandom(42);
 		long posts = 0;
 		long comments = 0;
-		LocalDateTime start = LocalDateTime.of(2009, 1, 1, 8, 0);
+		LocalDateTime start = LocalDateTime.of(2000, 1, 1, 8, 0); // a post an hour: 1g ends in 2003
 		try (var counting = new java.io.FilterOutputStream(Files.newOutputStream(file)) {
 			long written;
 
@@ -93,7 +93,7 @@ public class WxrFile {
 					break;
 				}
 				posts++;
-				LocalDateTime postDate = start.plusHours(posts * 7);
+				LocalDateTime postDate = start.plusHours(posts);
 				String slug = "post-" + posts + "-" + words(random, 3).replace(' ', '-');
 				out.write("\t<item>\n\t\t<title>" + xml(capitalised(words(random, 2 + random.nextInt(6)))) + "</title>\n");
 				out.write("\t\t<link>https://large-blog.example/" + postDate.getYear() + "/" + slug + "/</link>\n");
