@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class Importer {
 	static final int BATCH = 1000;
 
 	/** Beyond the near-duplicate window: a submission waiting this long in a backlog still finds imported history. */
-	static final java.time.Duration FINGERPRINT_MARGIN = java.time.Duration.ofDays(1);
+	static final Duration FINGERPRINT_MARGIN = Duration.ofDays(1);
 
 	/** Batches stored at once: two keep both cores of a small server busy without one waiting on the other's locks. */
 	static final int WRITERS = 2;

@@ -50,9 +50,6 @@ public class SubmissionModeration {
 
 	static final String ENGINE = "engine";
 
-	/** How far back the same text on other posts counts as a repeat. */
-	private static final Duration DUPLICATE_WINDOW = TextFingerprint.NEAR_DUPLICATE_WINDOW;
-
 	private static final Logger log = LoggerFactory.getLogger(SubmissionModeration.class);
 
 	private final Comments comments;
@@ -87,7 +84,7 @@ public class SubmissionModeration {
 				// a proxy's own network (forwarded headers not set up) would lump every commenter together
 				network == null || IpAddress.isPrivateNetwork(network) ? null : network,
 				submitted.submittedAt().minus(spam.velocityWindow()), fingerprint,
-				submitted.submittedAt().minus(DUPLICATE_WINDOW), TextFingerprint.NEAR_DUPLICATE_BITS);
+				submitted.submittedAt().minus(TextFingerprint.NEAR_DUPLICATE_WINDOW), TextFingerprint.NEAR_DUPLICATE_BITS);
 	}
 
 	/** What the spam filter needs, with the facts only the database knows: history, velocity and near-duplicates. */
