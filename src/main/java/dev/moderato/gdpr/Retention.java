@@ -33,12 +33,15 @@ class Retention {
 
 	private final GdprSettings settings;
 
+	private final IpRetention ipRetention;
+
 	private final Clock clock;
 
-	Retention(Comments comments, PrivacyRequests requests, GdprSettings settings, Clock clock) {
+	Retention(Comments comments, PrivacyRequests requests, GdprSettings settings, IpRetention ipRetention, Clock clock) {
 		this.comments = comments;
 		this.requests = requests;
 		this.settings = settings;
+		this.ipRetention = ipRetention;
 		this.clock = clock;
 	}
 
@@ -54,7 +57,7 @@ class Retention {
 
 	Outcome run() {
 		Instant now = this.clock.instant();
-		int ips = this.comments.forgetIpAddresses(now.minus(this.settings.ipRetention()));
+		int ips = this.comments.forgetIpAddresses(this.ipRetention.keptSince(now));
 		Instant purgeBefore = now.minus(this.settings.heldAndSpamRetention());
 		int held = this.comments.purge(CommentStatus.HELD, purgeBefore);
 		int spam = this.comments.purge(CommentStatus.SPAM, purgeBefore);

@@ -31,6 +31,7 @@ import dev.moderato.comments.CommentId;
 import dev.moderato.comments.CommentStatus;
 import dev.moderato.comments.CommentTransfer;
 import dev.moderato.comments.CommentTransfer.ImportedComment;
+import dev.moderato.gdpr.IpRetention;
 import dev.moderato.imports.SourceIds.Kind;
 import dev.moderato.imports.SourceIds.Mapping;
 import dev.moderato.imports.formats.SourceComment;
@@ -60,9 +61,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction each, with their source ids; a batch that fails is retried record by record, so one bad record is
  * reported and skipped, never half-imported. Batches are stored by {@value #WRITERS} writer threads, each on a
  * connection of its own (so PostgreSQL works on every core), while the next is read and converted: a batch's look-ups
- * wait until every batch but the one just handed over is stored, and what that one holds (its source ids) is known in
- * memory; a batch with a reply to a comment of that one is stored after it. Memory holds the posts and three batches,
- * plus the replies whose parent comes later in the file (attached at the end).
+ * wait until at most {@value #WRITERS} - 1 batches are still being stored, and what those hold (their source ids) is
+ * known in memory; a batch with a reply to a comment of one of them is stored after that one. Memory holds the posts
+ * and {@value #WRITERS} + 1 batches, plus the replies whose parent comes later in the file (attached at the end).
  */
 @Service
 class Importer {
@@ -72,8 +73,11 @@ class Importer {
 	/** Beyond the near-duplicate window: a submission waiting this long in a backlog still finds imported history. */
 	static final Duration FINGERPRINT_MARGIN = Duration.ofDays(1);
 
-	/** Batches stored at once: two keep both cores of a small server busy without one waiting on the other's locks. */
-	static final int WRITERS = 2;
+	/**
+	 * Batches stored at once, each on a connection of its own: three keep both cores of a small server busy, a commit's
+	 * wait for the disk and the next batch's look-ups overlapping the others' work (two left a fifth of the CPU idle).
+	 */
+	static final int WRITERS = 3;
 
 	private static final Logger log = LoggerFactory.getLogger(Importer.class);
 
@@ -93,8 +97,10 @@ class Importer {
 
 	private final HistoryLearning learning;
 
+	private final IpRetention ipRetention;
+
 	Importer(Sites sites, Posts posts, CommentTransfer transfer, SourceIds ids, CommenterPrivacy privacy,
-			TransactionTemplate tx, Clock clock, HistoryLearning learning) {
+			TransactionTemplate tx, Clock clock, HistoryLearning learning, IpRetention ipRetention) {
 		this.sites = sites;
 		this.posts = posts;
 		this.transfer = transfer;
@@ -103,6 +109,7 @@ class Importer {
 		this.tx = tx;
 		this.clock = clock;
 		this.learning = learning;
+		this.ipRetention = ipRetention;
 	}
 
 	/** @throws ImportFailed if nothing can be imported (unknown site, no default author, a broken file) */
@@ -200,6 +207,12 @@ class Importer {
 		 */
 		private final Instant fingerprintsFrom;
 
+		/**
+		 * A comment written before this is stored without its IP prefix and hash: the daily retention would forget them
+		 * at its next run (rewriting every such row), so they are never stored, nor entered in the two indexes on them.
+		 */
+		private final Instant ipsFrom;
+
 		private final Map<String, PostId> postIds = new HashMap<>();
 
 		/** the values of {@link #postIds}, to look up in constant time */
@@ -235,6 +248,7 @@ class Importer {
 			this.progress = progress;
 			this.startedAt = startedAt;
 			this.fingerprintsFrom = startedAt.minus(TextFingerprint.NEAR_DUPLICATE_WINDOW).minus(FINGERPRINT_MARGIN);
+			this.ipsFrom = Importer.this.ipRetention.keptSince(startedAt);
 		}
 
 		void posts(java.util.Collection<SourcePost> sourcePosts) {
@@ -326,19 +340,24 @@ class Importer {
 				}
 			}
 			// what each record's own fields become (text, name, address, network, fingerprint), on every core, while
-			// the batches before are being stored; what those before the last one became is looked up once they are
-			// stored, what the last one holds is known here
+			// the batches before are being stored; what the older ones became is looked up once they are stored, what
+			// those still being stored hold is known here
 			List<Object> contents = this.batch.parallelStream().map(this::content).toList();
 			awaitWrites(WRITERS - 1);
-			Write inFlight = this.writing.peekLast();
-			Map<String, Optional<String>> pending = inFlight == null ? Map.of() : inFlight.mappings;
+			// what the batches still being stored hold (their commits may not be visible yet), and which holds what
+			Map<String, Optional<String>> pending = new HashMap<>();
+			Map<String, Write> holder = new HashMap<>();
+			for (Write inFlight : this.writing) {
+				pending.putAll(inFlight.mappings);
+				inFlight.mappings.keySet().forEach(sourceId -> holder.put(sourceId, inFlight));
+			}
 			Map<String, Optional<String>> known = Importer.this.ids.find(this.site.id(), this.request.format(),
 					Kind.COMMENT, sourceIds);
 			Map<String, Optional<String>> parents = Importer.this.ids.find(this.site.id(), this.request.format(),
 					Kind.COMMENT, parentIds);
 			Map<String, Optional<String>> mine = new HashMap<>();
 			List<Prepared> prepared = new ArrayList<>(this.batch.size());
-			boolean afterInFlight = false;
+			Set<Write> parentsInFlight = new HashSet<>();
 			for (int i = 0; i < this.batch.size(); i++) {
 				SourceComment c = this.batch.get(i);
 				if (known.containsKey(c.sourceId()) || mine.containsKey(c.sourceId()) || pending.containsKey(c.sourceId())) {
@@ -364,7 +383,9 @@ class Importer {
 					mine.put(c.sourceId(), Optional.of(converted.id().toString()));
 					prepared.add(new Prepared(c, converted, new Mapping(c.sourceId(), converted.id().toString()),
 							parentInFlight && converted.parentId() != null));
-					afterInFlight |= parentInFlight;
+					if (parentInFlight) {
+						parentsInFlight.add(holder.get(c.parentSourceId()));
+					}
 				}
 				catch (IllegalArgumentException ex) {
 					this.progress.fail(c.position(), ex.getMessage());
@@ -377,24 +398,26 @@ class Importer {
 			}
 			Write write = new Write(mine, java.util.concurrent.ConcurrentHashMap.newKeySet());
 			// a reply to a comment of the batch being stored: stored once that batch is (its parent then visible)
-			boolean after = afterInFlight;
-			CompletableFuture<Void> before = after ? inFlight.done : CompletableFuture.completedFuture(null);
-			write.done = before.thenRunAsync(() -> store(after ? orphanedBy(inFlight, prepared) : prepared, write.failed),
-					this.writer);
+			CompletableFuture<Void> before = CompletableFuture
+				.allOf(parentsInFlight.stream().map(w -> w.done).toArray(CompletableFuture[]::new));
+			write.done = before.thenRunAsync(() -> store(orphanedBy(parentsInFlight, prepared), write.failed), this.writer);
 			this.writing.addLast(write);
 		}
 
 		/**
-		 * The batch with the replies to comments of the batch before that could not be stored made top-level and
-		 * remembered as replies whose parent is not stored, as they would be had the batches been stored one by one.
+		 * The batch with the replies to comments of the batches stored before it that could not be stored made
+		 * top-level and remembered as replies whose parent is not stored, as they would be had the batches been
+		 * stored one by one.
 		 */
-		private List<Prepared> orphanedBy(Write before, List<Prepared> prepared) {
-			if (before.failed.isEmpty()) {
+		private List<Prepared> orphanedBy(Set<Write> before, List<Prepared> prepared) {
+			Set<String> failed = new HashSet<>();
+			before.forEach(w -> failed.addAll(w.failed));
+			if (failed.isEmpty()) {
 				return prepared;
 			}
 			List<Prepared> result = new ArrayList<>(prepared.size());
 			for (Prepared p : prepared) {
-				if (p.parentInFlight && before.failed.contains(p.source.parentSourceId())) {
+				if (p.parentInFlight && failed.contains(p.source.parentSourceId())) {
 					ImportedComment c = p.comment;
 					this.late.add(new String[] { c.id().toString(), p.source.parentSourceId(), p.source.position() });
 					p = new Prepared(p.source, new ImportedComment(c.id(), c.postId(), null, c.authorName(),
@@ -465,7 +488,8 @@ class Importer {
 			}
 			return new Content(text, ImportedFields.name(c.authorName()), ImportedFields.url(c.authorUrl()),
 					ImportedFields.email(c.authorEmail()),
-					c.ip() == null || c.ip().isBlank() ? null : Importer.this.privacy.protect(c.ip().strip()),
+					c.ip() == null || c.ip().isBlank() || c.createdAt().isBefore(this.ipsFrom) ? null
+							: Importer.this.privacy.protect(c.ip().strip()),
 					c.createdAt().isBefore(this.fingerprintsFrom) ? 0 : TextFingerprint.of(text));
 		}
 

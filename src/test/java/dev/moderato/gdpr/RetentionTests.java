@@ -110,7 +110,7 @@ class RetentionTests {
 	}
 
 	private Retention retention(Instant now) {
-		return new Retention(this.comments, this.requests, SETTINGS, Clock.fixed(now, ZoneOffset.UTC));
+		return new Retention(this.comments, this.requests, SETTINGS, new IpRetention(SETTINGS), Clock.fixed(now, ZoneOffset.UTC));
 	}
 
 }
