@@ -15,6 +15,7 @@ import dev.moderato.spam.HistoryReport;
 import dev.moderato.spam.LabelledComment;
 import dev.moderato.spam.SpamLearning;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,11 +36,12 @@ class HistoryLearning {
 
 	private final JdbcTemplate jdbc;
 
-	private final SpamLearning learning;
+	/** Looked up when an import learns: the import command starts without the spam engine (its prior takes seconds). */
+	private final ObjectProvider<SpamLearning> learning;
 
 	private final TransactionTemplate tx;
 
-	HistoryLearning(JdbcTemplate jdbc, SpamLearning learning, TransactionTemplate tx) {
+	HistoryLearning(JdbcTemplate jdbc, ObjectProvider<SpamLearning> learning, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.learning = learning;
 		this.tx = tx;
@@ -48,7 +50,7 @@ class HistoryLearning {
 	/** Learns from the approved and spam comments this import (started then) stored, and measures the gain. */
 	LearningReport learnFrom(SiteId site, SourceFormat format, Instant importStartedAt) {
 		List<LabelledComment> history = history(site, format, importStartedAt);
-		HistoryReport report = this.learning.learnFromHistory(site.value(), history, HELD_OUT);
+		HistoryReport report = this.learning.getObject().learnFromHistory(site.value(), history, HELD_OUT);
 		long spam = history.subList(0, report.learned()).stream().filter(LabelledComment::spam).count();
 		return new LearningReport(report.learned() - spam, spam, history.size() - report.learned(),
 				quality(report.before()), quality(report.after()));

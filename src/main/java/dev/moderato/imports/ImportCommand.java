@@ -29,9 +29,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ImportCommand {
 
+	/**
+	 * Role {@code intake} only, no Kafka listeners, no topic creation; beans created when first used (the command
+	 * needs the importer and what it uses, not the spam engine, whose prior takes seconds to train, unless it learns).
+	 */
 	static final Map<String, Object> HEADLESS = Map.of("moderato.operations.roles", "intake",
 			"spring.kafka.listener.auto-startup", "false", "spring.kafka.admin.auto-create", "false",
-			"logging.level.root", "WARN");
+			"spring.main.lazy-initialization", "true", "logging.level.root", "WARN");
 
 	/**
 	 * No HTTP port: a servlet application context (the security and web configuration need one) with its endpoints

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -18,9 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaBroker implements DisposableBean {
 
-	private final Admin admin;
+	private final Map<String, Object> config;
 
 	private final Duration timeout;
+
+	/** Created on first use: a command that never asks Kafka anything (an import) never connects to it. */
+	private @Nullable Admin admin;
 
 	KafkaBroker(KafkaAdmin kafkaAdmin, OperationsSettings settings) {
 		this.timeout = settings.kafkaTimeout();
@@ -29,10 +33,13 @@ class KafkaBroker implements DisposableBean {
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
 		config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "moderato-operations");
-		this.admin = Admin.create(config);
+		this.config = config;
 	}
 
-	Admin admin() {
+	synchronized Admin admin() {
+		if (this.admin == null) {
+			this.admin = Admin.create(this.config);
+		}
 		return this.admin;
 	}
 
@@ -41,8 +48,10 @@ class KafkaBroker implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
-		this.admin.close(Duration.ofSeconds(1));
+	public synchronized void destroy() {
+		if (this.admin != null) {
+			this.admin.close(Duration.ofSeconds(1));
+		}
 	}
 
 }

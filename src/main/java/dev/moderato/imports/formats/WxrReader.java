@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -26,6 +27,15 @@ import org.jspecify.annotations.Nullable;
 final class WxrReader implements SourceReader {
 
 	private static final String WP_NAMESPACE = "http://wordpress.org/export/";
+
+	/** The fields of an item read (by local name); the others, a post's body above all, are passed over. */
+	private static final Set<String> ITEM_FIELDS = Set.of("post_id", "link", "title", "post_date_gmt", "post_type",
+			"comment_status");
+
+	/** The fields of a comment read; the others ({@code commentmeta}, {@code comment_user_id}) are passed over. */
+	private static final Set<String> COMMENT_FIELDS = Set.of("comment_id", "comment_parent", "comment_author",
+			"comment_author_email", "comment_author_url", "comment_author_IP", "comment_date_gmt", "comment_date",
+			"comment_content", "comment_approved", "comment_type");
 
 	private final InputStream in;
 
@@ -83,13 +93,17 @@ final class WxrReader implements SourceReader {
 		}
 		if (isWp() && "comment".equals(name)) {
 			String position = position();
-			Xml.Element comment = Xml.read(this.xml);
+			Xml.Element comment = Xml.read(this.xml, COMMENT_FIELDS::contains);
 			item.comments++;
 			if (!item.emitted) {
 				this.pending = comment(item, comment, position);
 				return item.emit();
 			}
 			return comment(item, comment, position);
+		}
+		if (!ITEM_FIELDS.contains(name)) { // the post's body, its metadata: only checked
+			Xml.skip(this.xml);
+			return null;
 		}
 		Xml.Element field = Xml.read(this.xml);
 		item.field(isWp(field), field);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -73,21 +74,67 @@ final class Xml {
 
 	/** Reads the element the reader is on, with everything in it, and leaves the reader on its end tag. */
 	static Element read(XMLStreamReader reader) throws XMLStreamException {
+		return read(reader, name -> true);
+	}
+
+	/**
+	 * Reads the element the reader is on, with those of its children whose local name is {@code wanted} (and
+	 * everything in them); the others are only checked, not kept. Leaves the reader on its end tag.
+	 */
+	static Element read(XMLStreamReader reader, Predicate<String> wanted) throws XMLStreamException {
 		Element element = new Element(reader.getLocalName(), reader.getNamespaceURI(), attributes(reader));
-		StringBuilder text = new StringBuilder();
+		// most elements hold one piece of text: kept as it comes, joined with others only if there are more
+		@Nullable String first = null;
+		@Nullable StringBuilder text = null;
 		while (true) {
 			int event = reader.next();
 			refuseEntities(event);
 			switch (event) {
-				case XMLStreamConstants.START_ELEMENT -> element.children.add(read(reader));
-				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-					text.append(reader.getText());
+				case XMLStreamConstants.START_ELEMENT -> {
+					if (wanted.test(reader.getLocalName())) {
+						element.children.add(read(reader));
+					}
+					else {
+						skip(reader);
+					}
+				}
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+					if (first == null) {
+						first = reader.getText();
+					}
+					else {
+						if (text == null) {
+							text = new StringBuilder(first);
+						}
+						text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+					}
+				}
 				case XMLStreamConstants.END_ELEMENT -> {
-					element.text = text.toString();
+					element.text = (text != null) ? text.toString() : (first != null) ? first : "";
 					return element;
 				}
 				case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("The file ends inside <"
 						+ element.name + ">");
+				default -> {
+				}
+			}
+		}
+	}
+
+	/**
+	 * Passes over the element the reader is on and everything in it, its text never copied out of the parser (a post's
+	 * body, a plugin's metadata): it is still read to its end tag, so a broken file is still found broken. Leaves the
+	 * reader on its end tag.
+	 */
+	static void skip(XMLStreamReader reader) throws XMLStreamException {
+		int depth = 1;
+		while (depth > 0) {
+			int event = reader.next();
+			refuseEntities(event);
+			switch (event) {
+				case XMLStreamConstants.START_ELEMENT -> depth++;
+				case XMLStreamConstants.END_ELEMENT -> depth--;
+				case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("The file ends inside an element");
 				default -> {
 				}
 			}
@@ -104,6 +151,9 @@ final class Xml {
 	}
 
 	private static Map<String, String> attributes(XMLStreamReader reader) {
+		if (reader.getAttributeCount() == 0) {
+			return Map.of();
+		}
 		Map<String, String> attributes = new LinkedHashMap<>();
 		for (int i = 0; i < reader.getAttributeCount(); i++) {
 			attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));

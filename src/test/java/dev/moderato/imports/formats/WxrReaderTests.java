@@ -165,4 +165,47 @@ class WxrReaderTests {
 		assertThat(records).hasSize(2).allMatch(BadRecord.class::isInstance);
 	}
 
+	@Test
+	void readsDatesByPositionAndReportsImpossibleOrOtherShapedOnes() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("dates.xml"), """
+				<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><wp:post_id>1</wp:post_id>
+				%s%s%s%s
+				</item></channel></rss>
+				""".formatted(comment(1, "2019-12-31 23:59:58"), comment(2, "2019-02-30 10:00:00"),
+				comment(3, "2019-1-5 10:00:00"), comment(4, " 2020-02-29 00:00:00 ")), StandardCharsets.UTF_8);
+
+		List<Object> records = Records.readAll(SourceFormat.WXR, file);
+
+		assertThat(Records.comment(records, "1").createdAt()).isEqualTo(Instant.parse("2019-12-31T23:59:58Z"));
+		assertThat(Records.comment(records, "4").createdAt()).isEqualTo(Instant.parse("2020-02-29T00:00:00Z"));
+		assertThat(Records.bad(records)).hasSize(2)
+			.allSatisfy(bad -> assertThat(bad.getMessage()).startsWith("A comment date that is not yyyy-MM-dd HH:mm:ss"));
+	}
+
+	@Test
+	void passesOverAPostsBodyAndMetadataButStillFindsThemBroken() throws IOException {
+		String item = """
+				<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+				<channel><item><title>T</title><content:encoded><![CDATA[<p>A long body</p>]]></content:encoded>
+				<wp:post_id>1</wp:post_id><wp:postmeta><wp:meta_key>k</wp:meta_key><wp:meta_value>%s</wp:meta_value></wp:postmeta>
+				%s</item></channel></rss>
+				""";
+		Path good = Files.writeString(this.dir.resolve("meta.xml"), item.formatted("v", comment(1, "2019-01-01 00:00:00")),
+				StandardCharsets.UTF_8);
+		Path broken = Files.writeString(this.dir.resolve("broken-meta.xml"),
+				item.formatted("<oops>", comment(1, "2019-01-01 00:00:00")), StandardCharsets.UTF_8);
+
+		assertThat(Records.comments(Records.readAll(SourceFormat.WXR, good))).singleElement()
+			.satisfies(c -> assertThat(c.body()).isEqualTo("Text 1"));
+		assertThatThrownBy(() -> Records.readAll(SourceFormat.WXR, broken)).isInstanceOf(BrokenFile.class);
+	}
+
+	private static String comment(int id, String dateGmt) {
+		return """
+				<wp:comment><wp:comment_id>%d</wp:comment_id><wp:comment_date_gmt>%s</wp:comment_date_gmt>
+				<wp:comment_approved>1</wp:comment_approved><wp:comment_content>Text %d</wp:comment_content>
+				<wp:commentmeta><wp:meta_key>akismet_result</wp:meta_key><wp:meta_value>false</wp:meta_value></wp:commentmeta>
+				</wp:comment>""".formatted(id, dateGmt, id);
+	}
+
 }
