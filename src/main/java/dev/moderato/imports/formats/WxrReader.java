@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.jspecify.annotations.Nullable;
+import org.owasp.html.Encoding;
 
 /**
  * Reads a WordPress eXtended RSS export (WXR 1.0 to 1.2) with StAX. Each {@code <item>} is read field by field; its
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class WxrReader implements SourceReader {
 
-	private static final String WP_NAMESPACE = "http://wordpress.org/export/";
+	/** WordPress's export namespace, one per WXR version ({@code .../export/1.2/}); WordPress.com writes it with https. */
+	private static final String WP_NAMESPACE = "://wordpress.org/export/";
 
 	/** The fields of an item read (by local name); the others, a post's body above all, are passed over. */
 	private static final Set<String> ITEM_FIELDS = Set.of("post_id", "link", "title", "post_date_gmt", "post_type",
@@ -131,11 +133,15 @@ final class WxrReader implements SourceReader {
 
 	private boolean isWp() {
 		String namespace = this.xml.getNamespaceURI();
-		return namespace != null && namespace.startsWith(WP_NAMESPACE);
+		return isWpNamespace(namespace);
 	}
 
 	private static boolean isWp(Xml.Element element) {
-		return element.namespace != null && element.namespace.startsWith(WP_NAMESPACE);
+		return isWpNamespace(element.namespace);
+	}
+
+	private static boolean isWpNamespace(@Nullable String namespace) {
+		return namespace != null && (namespace.startsWith("http" + WP_NAMESPACE) || namespace.startsWith("https" + WP_NAMESPACE));
 	}
 
 	private String position() {
@@ -215,7 +221,7 @@ final class WxrReader implements SourceReader {
 			}
 			String parent = c.text("comment_parent");
 			return new SourceComment(position, id, this.id, (parent == null || "0".equals(parent)) ? null : parent,
-					c.text("comment_author"), c.text("comment_author_email"), url(c.text("comment_author_url")),
+					name(c.text("comment_author")), c.text("comment_author_email"), url(c.text("comment_author_url")),
 					c.text("comment_author_IP"), created(c, position), c.rawText("comment_content"), true,
 					status(c.text("comment_approved"), position), kind(c.text("comment_type"), position));
 		}
@@ -233,6 +239,14 @@ final class WxrReader implements SourceReader {
 			catch (DateTimeException ex) {
 				throw new BadRecord(position, "A comment date that is not yyyy-MM-dd HH:mm:ss: " + ex.getMessage());
 			}
+		}
+
+		/**
+		 * WordPress keeps some names with character references: a pingback's is the linking page's title,
+		 * {@code Ping 1 &laquo; What&#8217;s up}. Stored as text, they read as they did on the blog.
+		 */
+		private static @Nullable String name(@Nullable String name) {
+			return (name != null && name.indexOf('&') >= 0) ? Encoding.decodeHtml(name, false) : name;
 		}
 
 		private static @Nullable String url(@Nullable String url) {

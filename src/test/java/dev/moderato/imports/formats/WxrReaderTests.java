@@ -200,6 +200,48 @@ class WxrReaderTests {
 		assertThatThrownBy(() -> Records.readAll(SourceFormat.WXR, broken)).isInstanceOf(BrokenFile.class);
 	}
 
+	@Test
+	void readsAWordPressComExportWhoseNamespaceIsHttps() throws IOException {
+		// WordPress.com writes xmlns:wp="https://wordpress.org/export/1.2/" (the theme unit test data, for one)
+		String export = Files.readString(BLOG).replace("http://wordpress.org/export/", "https://wordpress.org/export/");
+		assertThat(export).contains("https://wordpress.org/export/");
+		Path file = Files.writeString(this.dir.resolve("wordpress-com.xml"), export, StandardCharsets.UTF_8);
+
+		List<Object> fromCom = Records.readAll(SourceFormat.WXR, file);
+
+		assertThat(Records.comments(fromCom)).extracting(SourceComment::sourceId)
+			.containsExactlyElementsOf(Records.comments(Records.readAll(SourceFormat.WXR, BLOG)).stream()
+				.map(SourceComment::sourceId)
+				.toList())
+			.isNotEmpty();
+	}
+
+	@Test
+	void doesNotReadAnotherNamespaceUnderTheWpPrefixAsWordPresss() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("lookalike.xml"), """
+				<rss xmlns:wp="https://wordpress.org.example/export/1.2/"><channel><item><wp:post_id>1</wp:post_id>
+				%s
+				</item></channel></rss>
+				""".formatted(comment(1, "2019-01-01 00:00:00")), StandardCharsets.UTF_8);
+
+		assertThat(Records.comments(Records.readAll(SourceFormat.WXR, file))).isEmpty();
+	}
+
+	@Test
+	void readsAPingbacksNameWithItsCharacterReferencesDecoded() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("ping.xml"), """
+				<rss xmlns:wp="https://wordpress.org/export/1.2/"><channel><item><wp:post_id>1</wp:post_id>
+				<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_date_gmt>2019-01-01 00:00:00</wp:comment_date_gmt>
+				<wp:comment_author><![CDATA[Ping 1 &laquo; What&#8217;s a tellyworth?]]></wp:comment_author>
+				<wp:comment_approved>1</wp:comment_approved><wp:comment_type>pingback</wp:comment_type>
+				<wp:comment_content><![CDATA[[...] Just a short one. [...]]]></wp:comment_content></wp:comment>
+				</item></channel></rss>
+				""", StandardCharsets.UTF_8);
+
+		assertThat(Records.comment(Records.readAll(SourceFormat.WXR, file), "7").authorName())
+			.isEqualTo("Ping 1 « What’s a tellyworth?");
+	}
+
 	private static String comment(int id, String dateGmt) {
 		return """
 				<wp:comment><wp:comment_id>%d</wp:comment_id><wp:comment_date_gmt>%s</wp:comment_date_gmt>
