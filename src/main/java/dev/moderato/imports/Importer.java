@@ -149,14 +149,23 @@ class Importer {
 				run.alreadyImported, run.deleted, progress.failed(), progress.errors(), learned);
 	}
 
-	/** The first pass: the whole file is readable; bad records are reported here (once) and skipped in the second. */
+	/**
+	 * The first pass: the whole file is readable; bad records are reported here (once) and skipped in the second. The
+	 * posts to create or match: those with an address, and those without one that comments belong to (a Disqus thread
+	 * with neither is an empty record, not a page of the blog).
+	 */
 	private Map<String, SourcePost> check(ImportRequest request, Path file, ImportProgress progress) {
 		Map<String, SourcePost> found = new LinkedHashMap<>();
+		Set<String> commented = new HashSet<>();
 		read(request, file, record -> {
 			if (record instanceof SourcePost post) {
 				found.putIfAbsent(post.sourceId(), post);
 			}
+			else if (record instanceof SourceComment comment) {
+				commented.add(comment.postSourceId());
+			}
 		}, progress);
+		found.values().removeIf(post -> (post.url() == null || post.url().isBlank()) && !commented.contains(post.sourceId()));
 		return found;
 	}
 

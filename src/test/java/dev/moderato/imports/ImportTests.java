@@ -254,6 +254,34 @@ class ImportTests {
 	}
 
 	@Test
+	void anEmptyThreadWithoutAnAddressIsNoPostButOneWithCommentsIs() {
+		String site = site("threads");
+		String disqus = """
+				<?xml version="1.0"?>
+				<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+				  <thread dsq:id="10"><id>hello</id><link>https://%1$s.example/hello/</link><title>Hello</title>
+				    <createdAt>2012-12-12T12:12:12Z</createdAt></thread>
+				  <thread dsq:id="11"><id/></thread>
+				  <thread dsq:id="12"><id>no-link</id><title>Lost page</title></thread>
+				  <post dsq:id="20"><message><![CDATA[<p>On hello</p>]]></message><createdAt>2013-10-10T19:20:29Z</createdAt>
+				    <isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>Ann</name><email>%2$s</email></author>
+				    <thread dsq:id="10"/></post>
+				  <post dsq:id="21"><message>On the page without an address</message><createdAt>2013-10-11T06:51:33Z</createdAt>
+				    <isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>Ann</name><email>%2$s</email></author>
+				    <thread dsq:id="12"/></post>
+				</disqus>
+				""".formatted(site, this.ann);
+
+		JsonNode job = importFile(site, "disqus", disqus, false);
+
+		assertThat(job.get("state").asString()).isEqualTo("done");
+		assertThat(job.get("imported").asLong()).isEqualTo(2);
+		assertThat(job.get("result").get("postsNew").asLong()).isEqualTo(2);
+		assertThat(this.jdbc.queryForList("select title from post where site_id = ? order by title", String.class, site))
+			.containsExactly("Hello", "Lost page");
+	}
+
+	@Test
 	void onlyAnAdminImportsOrExportsAndBadParametersAreNamed() {
 		String site = site("access");
 		Moderators moderator = Moderators.as(this.port, this.json, Moderators.MODERATOR, Moderators.MODERATOR_PASSWORD);
