@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -28,6 +30,12 @@ final class DisqusReader implements SourceReader {
 	private final XMLStreamReader xml;
 
 	private boolean done;
+
+	/**
+	 * The threads deleted in Disqus (a discussion removed from the forum: its comments were no longer shown), which
+	 * come before the posts in an export: they create no post, and their comments count as deleted ones.
+	 */
+	private final Set<String> deletedThreads = new HashSet<>();
 
 	DisqusReader(Path file) throws IOException {
 		this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
@@ -54,7 +62,10 @@ final class DisqusReader implements SourceReader {
 				Xml.Element element = Xml.read(this.xml);
 				switch (element.name) {
 					case "thread" -> {
-						return thread(element, position);
+						SourcePost thread = thread(element, position);
+						if (thread != null) {
+							return thread;
+						}
 					}
 					case "post" -> {
 						return post(element, position);
@@ -71,10 +82,14 @@ final class DisqusReader implements SourceReader {
 		}
 	}
 
-	private static SourcePost thread(Xml.Element thread, String position) {
+	private @Nullable SourcePost thread(Xml.Element thread, String position) {
 		String id = dsqId(thread);
 		if (id == null) {
 			throw new BadRecord(position, "A <thread> without dsq:id");
+		}
+		if ("true".equals(thread.text("isDeleted"))) {
+			this.deletedThreads.add(id);
+			return null;
 		}
 		Instant created;
 		try {
@@ -88,7 +103,7 @@ final class DisqusReader implements SourceReader {
 				"true".equals(thread.text("isClosed")));
 	}
 
-	private static SourceComment post(Xml.Element post, String position) {
+	private SourceComment post(Xml.Element post, String position) {
 		String id = dsqId(post);
 		if (id == null) {
 			throw new BadRecord(position, "A <post> without dsq:id");
@@ -111,8 +126,9 @@ final class DisqusReader implements SourceReader {
 		catch (DateTimeException ex) {
 			throw new BadRecord(position, "A <createdAt> that is not an ISO 8601 date: " + date);
 		}
-		SourceStatus status = "true".equals(post.text("isSpam")) ? SourceStatus.SPAM
-				: "true".equals(post.text("isDeleted")) ? SourceStatus.DELETED : SourceStatus.APPROVED;
+		SourceStatus status = this.deletedThreads.contains(threadId) ? SourceStatus.DELETED
+				: "true".equals(post.text("isSpam")) ? SourceStatus.SPAM
+						: "true".equals(post.text("isDeleted")) ? SourceStatus.DELETED : SourceStatus.APPROVED;
 		return new SourceComment(position, id, threadId, (parent != null) ? dsqId(parent) : null,
 				(author != null) ? author.text("name") : null, (author != null) ? author.text("email") : null, null,
 				post.text("ipAddress"), created, post.rawText("message"), true, status, SourceComment.Kind.COMMENT);

@@ -84,6 +84,28 @@ class DisqusReaderTests {
 	}
 
 	@Test
+	void aDeletedThreadIsNoPostAndItsCommentsCountAsDeleted() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("deleted-thread.xml"), """
+				<?xml version="1.0" encoding="utf-8"?>
+				<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+				  <thread dsq:id="1"><link>https://blog.example/kept/</link><isDeleted>false</isDeleted></thread>
+				  <thread dsq:id="2"><link>https://blog.example/gone/</link><isDeleted>true</isDeleted></thread>
+				  <post dsq:id="10"><message>kept</message><createdAt>2011-08-31T15:16:29Z</createdAt>
+				    <isDeleted>false</isDeleted><isSpam>false</isSpam><thread dsq:id="1"/></post>
+				  <post dsq:id="11"><message>on a deleted discussion</message><createdAt>2011-08-31T15:17:29Z</createdAt>
+				    <isDeleted>false</isDeleted><isSpam>true</isSpam><thread dsq:id="2"/></post>
+				</disqus>
+				""", StandardCharsets.UTF_8);
+
+		List<Object> records = Records.readAll(SourceFormat.DISQUS, file);
+
+		assertThat(records).filteredOn(SourcePost.class::isInstance).extracting(r -> ((SourcePost) r).sourceId())
+			.containsExactly("1");
+		assertThat(Records.comment(records, "10").status()).isEqualTo(SourceStatus.APPROVED);
+		assertThat(Records.comment(records, "11").status()).isEqualTo(SourceStatus.DELETED);
+	}
+
+	@Test
 	void refusesATruncatedOrForeignFile() throws IOException {
 		String whole = Files.readString(EXPORT);
 		Path truncated = Files.writeString(this.dir.resolve("cut.xml"), whole.substring(0, whole.indexOf("9005")));
