@@ -22,8 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar moderato.jar import --site SITE --format FMT [--dry-run] [--learn] FILE} and
- * {@code export --site SITE --format moderato|wxr [--emails] FILE}: runs the application without its HTTP port, its
- * Kafka listeners and its consumers' schedules (role {@code intake} only, no topic creation), against the configured
+ * {@code export --site SITE --format moderato|wxr [--emails] FILE}: runs the application as a command (not a web
+ * application: no server, no port), without its Kafka listeners and its consumers' schedules (role {@code intake} only, no topic creation), against the configured
  * database; prints a progress line every second on stderr and the report as JSON on stdout; exits 0, or 1 on failure
  * (2 for a usage error).
  */
@@ -36,13 +36,6 @@ public final class ImportCommand {
 	static final Map<String, Object> HEADLESS = Map.of("moderato.operations.roles", "intake",
 			"spring.kafka.listener.auto-startup", "false", "spring.kafka.admin.auto-create", "false",
 			"spring.main.lazy-initialization", "true", "logging.level.root", "WARN");
-
-	/**
-	 * No HTTP port: a servlet application context (the security and web configuration need one) with its endpoints
-	 * switched off ({@code server.port=-1}), so nothing listens while the command runs. As arguments, which outrank the
-	 * configured port (the builder's properties are only defaults).
-	 */
-	static final String[] NO_PORT = { "--server.port=-1", "--management.server.port=-1" };
 
 	private ImportCommand() {
 	}
@@ -69,9 +62,10 @@ public final class ImportCommand {
 			System.err.println("       export --site SITE --format moderato|wxr [--emails] FILE");
 			return 2;
 		}
-		try (ConfigurableApplicationContext context = application.web(WebApplicationType.SERVLET)
+		// not a web application: no server, no port, and the web and security beans are never created
+		try (ConfigurableApplicationContext context = application.web(WebApplicationType.NONE)
 			.properties(HEADLESS)
-			.run(NO_PORT)) {
+			.run()) {
 			return arguments.importing ? runImport(context, arguments) : runExport(context, arguments);
 		}
 	}
