@@ -23,9 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code java -jar moderato.jar import --site SITE --format FMT [--dry-run] [--learn] FILE} and
  * {@code export --site SITE --format moderato|wxr [--emails] FILE}: runs the application as a command (not a web
- * application: no server, no port), without its Kafka listeners and its consumers' schedules (role {@code intake} only, no topic creation), against the configured
- * database; prints a progress line every second on stderr and the report as JSON on stdout; exits 0, or 1 on failure
- * (2 for a usage error).
+ * application: no server, no port), without its Kafka listeners and its consumers' schedules (role {@code intake}
+ * only, no topic creation), against the configured database; prints a progress line every second on stderr and the
+ * report as JSON on stdout; exits 0, or 1 on failure (2 for a usage error).
  */
 public final class ImportCommand {
 

@@ -353,13 +353,9 @@ class Importer {
 			// those still being stored hold is known here
 			List<Object> contents = this.batch.parallelStream().map(this::content).toList();
 			awaitWrites(WRITERS - 1);
-			// what the batches still being stored hold (their commits may not be visible yet), and which holds what
+			// what the batches still being stored hold (their commits may not be visible yet)
 			Map<String, Optional<String>> pending = new HashMap<>();
-			Map<String, Write> holder = new HashMap<>();
-			for (Write inFlight : this.writing) {
-				pending.putAll(inFlight.mappings);
-				inFlight.mappings.keySet().forEach(sourceId -> holder.put(sourceId, inFlight));
-			}
+			this.writing.forEach(inFlight -> pending.putAll(inFlight.mappings));
 			Map<String, Optional<String>> known = Importer.this.ids.find(this.site.id(), this.request.format(),
 					Kind.COMMENT, sourceIds);
 			Map<String, Optional<String>> parents = Importer.this.ids.find(this.site.id(), this.request.format(),
@@ -393,7 +389,9 @@ class Importer {
 					prepared.add(new Prepared(c, converted, new Mapping(c.sourceId(), converted.id().toString()),
 							parentInFlight && converted.parentId() != null));
 					if (parentInFlight) {
-						parentsInFlight.add(holder.get(c.parentSourceId()));
+						this.writing.stream()
+							.filter(inFlight -> inFlight.mappings.containsKey(c.parentSourceId()))
+							.forEach(parentsInFlight::add);
 					}
 				}
 				catch (IllegalArgumentException ex) {
@@ -406,7 +404,7 @@ class Importer {
 				return;
 			}
 			Write write = new Write(mine, java.util.concurrent.ConcurrentHashMap.newKeySet());
-			// a reply to a comment of the batch being stored: stored once that batch is (its parent then visible)
+			// a reply to a comment of a batch being stored: stored once that batch is (its parent then visible)
 			CompletableFuture<Void> before = CompletableFuture
 				.allOf(parentsInFlight.stream().map(w -> w.done).toArray(CompletableFuture[]::new));
 			write.done = before.thenRunAsync(() -> store(orphanedBy(parentsInFlight, prepared), write.failed), this.writer);

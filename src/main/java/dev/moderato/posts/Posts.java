@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -201,7 +203,7 @@ public class Posts {
 	 * @param closed the ids among them whose comments are closed
 	 */
 	@Transactional
-	public void createAll(List<Post> posts, java.util.Set<PostId> closed) {
+	public void createAll(List<Post> posts, Set<PostId> closed) {
 		if (posts.isEmpty()) {
 			return;
 		}
@@ -225,7 +227,7 @@ public class Posts {
 		posts.forEach(p -> forgetAfterCommit(p.id()));
 	}
 
-	private static SqlArrayValue array(String type, List<Post> posts, java.util.function.Function<Post, Object> value) {
+	private static SqlArrayValue array(String type, List<Post> posts, Function<Post, Object> value) {
 		return new SqlArrayValue(type, posts.stream().map(value).toArray());
 	}
 

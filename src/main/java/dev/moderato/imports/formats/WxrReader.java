@@ -27,8 +27,11 @@ import org.owasp.html.Encoding;
  */
 final class WxrReader implements SourceReader {
 
-	/** WordPress's export namespace, one per WXR version ({@code .../export/1.2/}); WordPress.com writes it with https. */
-	private static final String WP_NAMESPACE = "://wordpress.org/export/";
+	/** WordPress's export namespace, one per WXR version ({@code .../export/1.2/}). */
+	private static final String WP_NAMESPACE = "http://wordpress.org/export/";
+
+	/** The same as WordPress.com writes it. */
+	private static final String WP_COM_NAMESPACE = "https://wordpress.org/export/";
 
 	/** The fields of an item read (by local name); the others, a post's body above all, are passed over. */
 	private static final Set<String> ITEM_FIELDS = Set.of("post_id", "link", "title", "post_date_gmt", "post_type",
@@ -141,7 +144,7 @@ final class WxrReader implements SourceReader {
 	}
 
 	private static boolean isWpNamespace(@Nullable String namespace) {
-		return namespace != null && (namespace.startsWith("http" + WP_NAMESPACE) || namespace.startsWith("https" + WP_NAMESPACE));
+		return namespace != null && (namespace.startsWith(WP_NAMESPACE) || namespace.startsWith(WP_COM_NAMESPACE));
 	}
 
 	private String position() {
