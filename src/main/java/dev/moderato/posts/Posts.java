@@ -26,12 +26,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The registry of posts: look one up, register or update one, close or reopen its comments.
  * <p>
- * Which posts exist, and whether they take comments, is kept in a bounded in-memory cache, so intake can accept
- * comments on known posts while the database is briefly unreachable. Only "exists" answers are cached: posts are
- * registered or updated (an upsert) but never deleted, so a cached "exists" never goes stale on any instance, and an
- * unknown id is always asked of the database, so a post registered on another instance is seen at once. Whether
- * comments are open is read again at most {@link #REFRESH} after it was last read (the old answer is kept while the
- * database cannot be reached); a post closed or reopened on this instance is seen at once, on another within that
+ * Known posts (what {@link #find} answers, and whether they take comments) are kept in a bounded in-memory cache, so
+ * intake can accept comments on known posts while the database is briefly unreachable, and the verdict and
+ * notification paths, which look up a post for every comment, do not ask the database each time. Only posts that
+ * exist are cached: posts are registered or updated (an upsert) but never deleted, so a cached post never disappears,
+ * and an unknown id is always asked of the database, so a post registered on another instance is seen at once. A
+ * cached post is read again at most {@link #REFRESH} after it was last read (the old one is kept while the database
+ * cannot be reached): a post updated, closed or reopened on this instance is seen at once, on another within that
  * time, and so is a change of its site's {@code closeAfterDays}.
  */
 @Service
@@ -44,25 +45,25 @@ public class Posts {
 
 	private final Clock clock;
 
-	/** How long whether a post's comments are open may be answered from memory. */
+	/** How long a post, and whether its comments are open, may be answered from memory. */
 	static final Duration REFRESH = Duration.ofSeconds(10);
 
-	private final LoadingCache<PostId, Standing> known;
+	private final LoadingCache<PostId, Known> known;
 
 	Posts(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		// a loader answering null caches nothing: unknown ids are asked again
-		this.known = Caffeine.newBuilder().maximumSize(KNOWN_POSTS).refreshAfterWrite(REFRESH).build(this::standing);
+		this.known = Caffeine.newBuilder().maximumSize(KNOWN_POSTS).refreshAfterWrite(REFRESH).build(this::load);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * The post, answered from memory for a post seen in the last {@link #REFRESH} on this instance.
+	 * @throws org.springframework.dao.DataAccessException if the post was not seen before and the database cannot be
+	 * reached
+	 */
 	public Optional<Post> find(PostId id) {
-		return this.jdbc.sql("select id, site_id, title, url, author_name, author_email from post where id = ?")
-			.param(id.value())
-			.query((rs, n) -> new Post(new PostId(rs.getString(1)), new SiteId(rs.getString(2)), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6)))
-			.optional();
+		return Optional.ofNullable(this.known.get(id)).map(Known::post);
 	}
 
 	/**
@@ -81,8 +82,8 @@ public class Posts {
 	 * reached
 	 */
 	public boolean commentsOpen(PostId id) {
-		Standing standing = this.known.get(id);
-		return standing != null && standing.open(this.clock.instant());
+		Known known = this.known.get(id);
+		return known != null && known.standing().open(this.clock.instant());
 	}
 
 	/** The post as admins see it: when it was created, and whether its comments are closed. */
@@ -128,20 +129,25 @@ public class Posts {
 			from post p join site s on s.id = p.site_id""";
 
 	private PostStatus toStatus(ResultSet rs, int row) throws SQLException {
-		Post post = new Post(new PostId(rs.getString(1)), new SiteId(rs.getString(2)), rs.getString(3), rs.getString(4),
-				rs.getString(5), rs.getString(6));
-		Standing standing = new Standing(rs.getTimestamp(7).toInstant(), rs.getBoolean(8),
-				rs.getObject(9, Integer.class));
-		return new PostStatus(post, standing.createdAt(), standing.closed(), standing.open(this.clock.instant()));
+		Standing standing = standing(rs);
+		return new PostStatus(post(rs), standing.createdAt(), standing.closed(), standing.open(this.clock.instant()));
 	}
 
-	private @Nullable Standing standing(PostId id) {
-		return this.jdbc.sql("""
-				select p.created_at, p.comments_closed, s.close_after_days
-				from post p join site s on s.id = p.site_id where p.id = ?""")
+	/** The post of a row of {@link #STATUS}. */
+	private static Post post(ResultSet rs) throws SQLException {
+		return new Post(new PostId(rs.getString(1)), new SiteId(rs.getString(2)), rs.getString(3), rs.getString(4),
+				rs.getString(5), rs.getString(6));
+	}
+
+	/** Whether the post of a row of {@link #STATUS} takes comments. */
+	private static Standing standing(ResultSet rs) throws SQLException {
+		return new Standing(rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getObject(9, Integer.class));
+	}
+
+	private @Nullable Known load(PostId id) {
+		return this.jdbc.sql(STATUS + " where p.id = ?")
 			.param(id.value())
-			.query((rs, n) -> new Standing(rs.getTimestamp(1).toInstant(), rs.getBoolean(2),
-					rs.getObject(3, Integer.class)))
+			.query((rs, n) -> new Known(post(rs), standing(rs)))
 			.optional()
 			.orElse(null);
 	}
@@ -182,6 +188,10 @@ public class Posts {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 		return inserted == 1;
+	}
+
+	/** A post as stored, and whether it takes comments. */
+	private record Known(Post post, Standing standing) {
 	}
 
 	/** Whether comments are open, from what is stored about a post and its site. */
