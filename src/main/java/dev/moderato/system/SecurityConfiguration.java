@@ -63,15 +63,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The public reads (a thread, counts, a comment's status, a page's post, avatars): open to anyone, so matched
-	 * first by a chain without authentication, sessions or request wrappers, just the security headers the API sends.
-	 * Credentials sent along are not looked at; every other API call, and these paths with any other method, go through
-	 * {@link #apiSecurity}.
+	 * The public endpoints (a thread, counts, a comment's status, a page's post, avatars, and posting a comment): open
+	 * to anyone, so matched first by a chain without authentication, sessions or request wrappers, just the security
+	 * headers the API sends. Credentials sent along are not looked at (a comment is anonymous whoever sends it); every
+	 * other API call, and these paths with any other method, go through {@link #apiSecurity}.
 	 */
 	@Bean
 	@Order(0)
 	SecurityFilterChain publicReadSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint problems) throws Exception {
-		return http.securityMatcher(publicReads())
+		return http.securityMatcher(publicEndpoints())
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.cors(cors -> cors.disable()) // applied by earlyCorsFilter, as for the rest of the API
@@ -85,12 +85,16 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** GET of the public read endpoints, exactly as {@link #apiSecurity} permits them to all. */
-	static RequestMatcher publicReads() {
+	/**
+	 * GET of the public read endpoints and POST of a comment (JSON or a plain HTML form), exactly as
+	 * {@link #apiSecurity} permits them to all.
+	 */
+	static RequestMatcher publicEndpoints() {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/v1/posts/*/comments"),
 				paths.matcher(HttpMethod.GET, "/api/v1/comments/*"), paths.matcher(HttpMethod.GET, "/api/v1/counts"),
-				paths.matcher(HttpMethod.GET, "/api/v1/posts/by-url"), paths.matcher(HttpMethod.GET, "/api/v1/avatars/**"));
+				paths.matcher(HttpMethod.GET, "/api/v1/posts/by-url"), paths.matcher(HttpMethod.GET, "/api/v1/avatars/**"),
+				paths.matcher(HttpMethod.POST, "/api/v1/posts/*/comments"), paths.matcher(HttpMethod.POST, "/api/v1/comments"));
 	}
 
 	@Bean

@@ -8,15 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public reads pass a security chain of their own, without authentication: they still carry the API's security
- * headers and stay publicly cacheable, and the same paths with any other method, and every path beside them, still
- * need an account.
+ * The public reads and comment submissions pass a security chain of their own, without authentication: they still
+ * carry the API's security headers, the reads stay publicly cacheable, and the same paths with any other method, and
+ * every path beside them, still need an account.
  */
 @IntegrationTest
 class PublicReadSecurityTests {
@@ -35,6 +36,27 @@ class PublicReadSecurityTests {
 			assertThat(headers.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
 			assertThat(headers.getFirst("Referrer-Policy")).as(path).isEqualTo("strict-origin-when-cross-origin");
 			assertThat(headers.get(HttpHeaders.SET_COOKIE)).as(path).isNull();
+		}
+	}
+
+	@Test
+	void aSubmissionIsAnsweredOnItsMeritsWhateverCredentialsComeWithIt() {
+		for (String path : new String[] { "/api/v1/posts/no-such-post/comments", "/api/v1/comments" }) {
+			ResponseEntity<String> response = RestClient.create("http://localhost:" + this.port)
+				.post()
+				.uri(path)
+				.headers(h -> h.setBasicAuth("nobody", "wrong"))
+				.contentType(path.endsWith("/comments") && path.contains("posts") ? MediaType.APPLICATION_JSON
+						: MediaType.APPLICATION_FORM_URLENCODED)
+				.body(path.contains("posts") ? "{\"authorName\": \"A\", \"authorEmail\": \"a@mail.example\", \"text\": \"Hi\"}"
+						: "postUrl=https%3A%2F%2Fnowhere.example%2Fa&authorName=A&authorEmail=a%40mail.example&text=Hi")
+				.retrieve()
+				.onStatus(status -> true, (request, r) -> {
+				})
+				.toEntity(String.class);
+			assertThat(response.getStatusCode().value()).as(path).isNotIn(401, 403).isLessThan(500);
+			assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+			assertThat(response.getHeaders().get(HttpHeaders.SET_COOKIE)).as(path).isNull();
 		}
 	}
 
