@@ -1,6 +1,5 @@
 package dev.moderato.comments;
 
-import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -11,40 +10,62 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
- * Inserts judged comments, one or a batch at a time (one JDBC batch, one round trip), each at most once: an id already
- * stored (a redelivery) is skipped. The verdict path's only write to {@code comment}: its verdicts count as not yet
- * announced (a row in {@code verdict_unannounced}) until the caller says they are.
+ * Inserts judged comments, a batch at a time in one statement (the rows travel as arrays, one per column), each at
+ * most once: an id already stored (a redelivery) is skipped. The verdict path's only write to {@code comment}: its
+ * verdicts count as not yet announced (a row in {@code verdict_unannounced}) until the caller says they are.
  */
 @Repository
 class CommentWriter {
 
-	/** Stores a comment unless its id is, and notes its verdict as not yet announced (V25); 1 if it was stored. */
+	/**
+	 * Stores the batch's comments whose ids are not stored, notes their verdicts as not yet announced (V25) and returns
+	 * their ids. One statement: one parse, one round trip and one firing of the statement-level triggers (the
+	 * commenter counters) per batch instead of one per comment. A parent must be stored already or come in the same
+	 * batch (the foreign key is checked at the statement's end); one deleted meanwhile is dropped and the reply stored
+	 * top-level instead of failing the foreign key.
+	 */
 	private static final String INSERT = """
-			with stored as (
+			with batch as (
+			  select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    with ordinality as b(id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext,
+			      email_hash, ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons,
+			      moderated_at, moderated_by, fingerprint, avatar_id, html, n)),
+			stored as (
 			  insert into comment (id, post_id, parent_id, author_name, author_url, email_key_id, email_ciphertext,
 			    email_hash, ip_prefix, ip_hash, text, notify_replies, submitted_at, status, spam_score, reasons,
 			    moderated_at, moderated_by, version, fingerprint, avatar_id, html)
-			  values (:id, :postId, (select p.id from comment p where p.id = cast(:parentId as uuid)), :authorName,
-			    :authorUrl, :keyId, :ciphertext, :emailHash, :ipPrefix, :ipHash, :text, :notifyReplies, :submittedAt,
-			    :status, :spamScore, cast(:reasons as jsonb), :moderatedAt, :moderatedBy, 0, :fingerprint, :avatarId,
-			    :html)
+			  select b.id, b.post_id,
+			    case when exists (select 1 from comment p where p.id = b.parent_id)
+			      or b.parent_id in (select n.id from batch n) then b.parent_id end,
+			    b.author_name, b.author_url, b.email_key_id, b.email_ciphertext, b.email_hash, b.ip_prefix, b.ip_hash,
+			    b.text, b.notify_replies, b.submitted_at, b.status, b.spam_score, cast(b.reasons as jsonb),
+			    b.moderated_at, b.moderated_by, 0, b.fingerprint, b.avatar_id, b.html
+			  from batch b order by b.n
 			  on conflict (id) do nothing
-			  returning id)
-			insert into verdict_unannounced (comment_id) select id from stored
+			  returning id),
+			unannounced as (insert into verdict_unannounced (comment_id) select id from stored)
+			select id from stored
 			""";
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private static final String[] TYPES = { "uuid", "varchar", "uuid", "varchar", "varchar", "varchar", "text",
+			"varchar", "varchar", "varchar", "text", "bool", "timestamptz", "varchar", "float8", "text", "timestamptz",
+			"varchar", "int8", "varchar", "text" };
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
 
 	private final JsonMapper json;
 
-	CommentWriter(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
+	CommentWriter(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.json = json;
 	}
 
@@ -53,54 +74,55 @@ class CommentWriter {
 	}
 
 	/**
-	 * Inserts each comment unless one with its id exists, in order (a reply after a parent of the same batch). A
-	 * parent deleted meanwhile is dropped (the reply is stored top-level) instead of failing the foreign key.
+	 * Inserts each comment unless one with its id exists; a reply may come in the same batch as its parent.
 	 * @return for each row, whether it was inserted
 	 */
 	boolean[] insertIfAbsent(List<Row> rows) {
-		SqlParameterSource[] batch = rows.stream().map(this::params).toArray(SqlParameterSource[]::new);
-		int[] counts = this.jdbc.batchUpdate(INSERT, batch);
+		Object[] columns = new Object[TYPES.length];
+		for (int col = 0; col < TYPES.length; col++) {
+			columns[col] = new Object[rows.size()];
+		}
+		for (int r = 0; r < rows.size(); r++) {
+			Object[] values = values(rows.get(r));
+			for (int col = 0; col < TYPES.length; col++) {
+				((Object[]) columns[col])[r] = values[col];
+			}
+		}
+		Object[] arrays = new Object[TYPES.length];
+		for (int col = 0; col < TYPES.length; col++) {
+			arrays[col] = new SqlArrayValue(TYPES[col], (Object[]) columns[col]);
+		}
+		Set<UUID> stored = new HashSet<>(this.jdbc.query(INSERT, (rs, n) -> rs.getObject(1, UUID.class), arrays));
 		boolean[] inserted = new boolean[rows.size()];
-		for (int i = 0; i < counts.length; i++) {
-			inserted[i] = counts[i] == 1;
+		for (int i = 0; i < inserted.length; i++) {
+			// an id twice in one batch is stored once, for its first row
+			inserted[i] = stored.remove(rows.get(i).comment().id().value());
 		}
 		return inserted;
 	}
 
 	Set<CommentId> unannounced(Collection<CommentId> ids) {
-		return new HashSet<>(this.jdbc.query("select comment_id from verdict_unannounced where comment_id in (:ids)",
+		return new HashSet<>(this.named.query("select comment_id from verdict_unannounced where comment_id in (:ids)",
 				Map.of("ids", ids.stream().map(CommentId::value).toList()),
 				(rs, n) -> new CommentId(rs.getObject(1, UUID.class))));
 	}
 
 	void announced(Collection<CommentId> ids) {
-		this.jdbc.update("delete from verdict_unannounced where comment_id in (:ids)",
+		this.named.update("delete from verdict_unannounced where comment_id in (:ids)",
 				Map.of("ids", ids.stream().map(CommentId::value).toList()));
 	}
 
-	private SqlParameterSource params(Row row) {
+	/** A row's columns in the order of {@link #TYPES}; timestamps as ISO 8601 in UTC, no time zone of the JVM involved. */
+	private Object[] values(Row row) {
 		Comment comment = row.comment();
-		return new MapSqlParameterSource().addValue("fingerprint", row.fingerprint())
-			.addValue("avatarId", row.avatarId())
-			.addValue("html", CommentHtml.render(comment.text()))
-			.addValue("id", comment.id().value())
-			.addValue("postId", comment.postId().value())
-			.addValue("parentId", comment.parentId() == null ? null : comment.parentId().value())
-			.addValue("authorName", comment.author().name())
-			.addValue("authorUrl", comment.author().url())
-			.addValue("keyId", comment.author().email().keyId())
-			.addValue("ciphertext", comment.author().email().ciphertext())
-			.addValue("emailHash", comment.author().emailHash().value())
-			.addValue("ipPrefix", comment.ipPrefix())
-			.addValue("ipHash", comment.ipHash())
-			.addValue("text", comment.text())
-			.addValue("notifyReplies", comment.notifyReplies())
-			.addValue("submittedAt", Timestamp.from(comment.submittedAt()))
-			.addValue("status", comment.status().name())
-			.addValue("spamScore", comment.spamScore())
-			.addValue("reasons", this.json.writeValueAsString(comment.reasons()))
-			.addValue("moderatedAt", comment.moderatedAt() == null ? null : Timestamp.from(comment.moderatedAt()))
-			.addValue("moderatedBy", comment.moderatedBy());
+		return new Object[] { comment.id().value(), comment.postId().value(),
+				comment.parentId() == null ? null : comment.parentId().value(), comment.author().name(),
+				comment.author().url(), comment.author().email().keyId(), comment.author().email().ciphertext(),
+				comment.author().emailHash().value(), comment.ipPrefix(), comment.ipHash(), comment.text(),
+				comment.notifyReplies(), comment.submittedAt().toString(), comment.status().name(), comment.spamScore(),
+				this.json.writeValueAsString(comment.reasons()),
+				comment.moderatedAt() == null ? null : comment.moderatedAt().toString(), comment.moderatedBy(),
+				row.fingerprint(), row.avatarId(), CommentHtml.render(comment.text()) };
 	}
 
 }
