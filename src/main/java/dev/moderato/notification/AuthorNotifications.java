@@ -2,6 +2,7 @@ package dev.moderato.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,6 +70,24 @@ public class AuthorNotifications {
 	/** Records the author's mail (or digest entry) for a verdict, once per event. */
 	@Transactional
 	public void on(CommentModerated event) {
+		on(event, new Authors());
+	}
+
+	/**
+	 * What a poll's verdicts share about their posts' authors, read once per poll rather than once per verdict: each
+	 * author's key and choices. A choice changed meanwhile counts from the next poll on.
+	 */
+	public static final class Authors {
+
+		private final Map<String, EmailHash> keys = new HashMap<>();
+
+		private final Map<EmailHash, AuthorPreference> preferences = new HashMap<>();
+
+	}
+
+	/** {@link #on(CommentModerated)} for one verdict of a poll, with what the poll already read about authors. */
+	@Transactional
+	public void on(CommentModerated event, Authors authors) {
 		String kind = switch (event.status()) {
 			case "approved" -> AuthorPreference.NEW_COMMENT;
 			case "held" -> AuthorPreference.HELD;
@@ -82,8 +101,8 @@ public class AuthorNotifications {
 			log.atWarn().addKeyValue("postId", event.postId()).log("No author to notify: post unknown");
 			return;
 		}
-		EmailHash author = this.preferences.authorKey(post.authorEmail());
-		AuthorPreference preference = this.preferences.of(author);
+		EmailHash author = authors.keys.computeIfAbsent(post.authorEmail(), this.preferences::authorKey);
+		AuthorPreference preference = authors.preferences.computeIfAbsent(author, this.preferences::of);
 		if (!preference.wants(kind)) {
 			log.atInfo().addKeyValue("commentId", event.commentId()).addKeyValue("kind", kind)
 				.log("Author notification not wanted");

@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The notifications a poll's verdicts call for, recorded in one transaction: the post author's mail or digest entry
- * and the reply notifications of each, each in the trace its verdict came with.
+ * and the reply notifications of each, each in the trace its verdict came with. The authors' choices are read once
+ * per poll.
  */
 @Service
 public class VerdictNotifications {
@@ -31,9 +32,10 @@ public class VerdictNotifications {
 	 */
 	@Transactional
 	public void on(List<CommentModerated> verdicts, RecordTrace traces) {
+		AuthorNotifications.Authors authors = new AuthorNotifications.Authors();
 		for (CommentModerated verdict : verdicts) {
 			try (RecordTrace.Scope trace = traces.enter(verdict.eventId())) {
-				this.authors.on(verdict);
+				this.authors.on(verdict, authors);
 				this.replies.on(verdict);
 			}
 		}
