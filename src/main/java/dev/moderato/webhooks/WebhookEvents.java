@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.moderato.moderation.CommentModerated;
+import dev.moderato.moderation.RecordTrace;
 import dev.moderato.posts.Post;
 import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
@@ -35,6 +36,19 @@ public class WebhookEvents {
 		this.deliveries = deliveries;
 		this.posts = posts;
 		this.clock = clock;
+	}
+
+	/**
+	 * Records a poll's events in one transaction, each in the trace it came with; an exception records none of them.
+	 * Each is recorded at most once per webhook, so events delivered again repeat nothing.
+	 */
+	@Transactional
+	public void onAll(List<CommentModerated> events, RecordTrace traces) {
+		for (CommentModerated event : events) {
+			try (RecordTrace.Scope trace = traces.enter(event.eventId())) {
+				on(event);
+			}
+		}
 	}
 
 	@Transactional
