@@ -2,6 +2,8 @@ package dev.moderato.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.moderato.comments.CommentId;
 import dev.moderato.comments.Comments;
@@ -10,6 +12,7 @@ import dev.moderato.posts.FirstUse;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.IpAddress;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +49,9 @@ public class CommentIntake {
 	private final MeterRegistry meters;
 
 	private final Timer publishTimer;
+
+	/** The submissions by outcome, each counter looked up once rather than once per submission. */
+	private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
 	CommentIntake(Posts posts, FirstUse firstUse, Comments comments, CommenterPrivacy privacy, SubmissionPublisher publisher, Clock clock,
 			MeterRegistry meters) {
@@ -180,7 +186,8 @@ public class CommentIntake {
 	}
 
 	private void count(String outcome) {
-		this.meters.counter("moderato.intake.submissions", "outcome", outcome).increment();
+		this.outcomes.computeIfAbsent(outcome, o -> this.meters.counter("moderato.intake.submissions", "outcome", o))
+			.increment();
 	}
 
 }

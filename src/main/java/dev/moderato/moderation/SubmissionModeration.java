@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import dev.moderato.spam.SpamFilter;
 import dev.moderato.spam.SpamSettings;
 import dev.moderato.spam.TextFingerprint;
 import dev.moderato.system.UnreadableRecord;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,7 +62,8 @@ public class SubmissionModeration {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
+	/** The engine's verdicts by status, the counters registered once rather than looked up per verdict. */
+	private final Map<CommentStatus, Counter> verdicts = new EnumMap<>(CommentStatus.class);
 
 	private final CommenterPolicies policies;
 
@@ -71,7 +74,10 @@ public class SubmissionModeration {
 		this.posts = posts;
 		this.spamFilter = spamFilter;
 		this.clock = clock;
-		this.meters = meters;
+		for (CommentStatus status : List.of(CommentStatus.APPROVED, CommentStatus.HELD, CommentStatus.SPAM)) {
+			this.verdicts.put(status, meters.counter("moderato.moderation.verdicts", "verdict", status.wireValue(),
+					"actor", ENGINE));
+		}
 	}
 
 	/** What to ask the stored comments about a submission. */
@@ -256,8 +262,7 @@ public class SubmissionModeration {
 
 	private void judged(Judgement judgement) {
 		Comment comment = judgement.comment();
-		this.meters.counter("moderato.moderation.verdicts", "verdict", comment.status().wireValue(), "actor", ENGINE)
-			.increment();
+		this.verdicts.get(comment.status()).increment();
 		log.atInfo()
 			.addKeyValue("commentId", comment.id())
 			.addKeyValue("postId", comment.postId())
