@@ -18,6 +18,7 @@ import dev.moderato.posts.Posts;
 import dev.moderato.privacy.EmailHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -120,8 +121,11 @@ public class AuthorNotifications {
 		}
 		// a flood of comments (one sender, a bot) must not flood the author: beyond the hour's allowance, one digest
 		Instant hourEnd = Delivery.HOURLY.periodEnd(this.clock.instant(), this.settings.digestZone());
-		if (this.counts.increment(author, hourEnd) > this.settings.authorMailsPerHour()) {
-			this.digests.add(event, kind, author, hourEnd, "over the hourly mail limit: this hour's");
+		int mails = this.counts.increment(author, hourEnd);
+		if (mails > this.settings.authorMailsPerHour()) {
+			// logged once an hour per author at INFO (the first mail over the limit), the rest of a flood at DEBUG
+			this.digests.add(event, kind, author, hourEnd, "over the hourly mail limit: this hour's",
+					mails == this.settings.authorMailsPerHour() + 1 ? Level.INFO : Level.DEBUG);
 			return;
 		}
 		String template = AuthorPreference.HELD.equals(kind) ? "comment-held" : "new-comment";

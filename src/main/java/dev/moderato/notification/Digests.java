@@ -26,6 +26,7 @@ import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.privacy.EmailHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,11 +92,15 @@ public class Digests {
 
 	/** Keeps an author mail for the digest of the period its verdict falls in; once per event. */
 	void add(CommentModerated event, String kind, EmailHash author, Delivery delivery) {
-		add(event, kind, author, delivery.periodEnd(event.occurredAt(), this.settings.digestZone()), delivery.wireValue());
+		add(event, kind, author, delivery.periodEnd(event.occurredAt(), this.settings.digestZone()), delivery.wireValue(),
+				Level.INFO);
 	}
 
-	/** Keeps an author mail for the digest of the period ending at {@code periodEnd}; once per event. */
-	void add(CommentModerated event, String kind, EmailHash author, Instant periodEnd, String why) {
+	/**
+	 * Keeps an author mail for the digest of the period ending at {@code periodEnd}; once per event.
+	 * @param level how loudly to log it: a flood's hundredth entry says nothing its first did not
+	 */
+	void add(CommentModerated event, String kind, EmailHash author, Instant periodEnd, String why, Level level) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				insert into digest_entry (event_id, recipient_hash, post_id, comment_id, kind, commenter_name, text,
@@ -114,7 +119,7 @@ public class Digests {
 			.param("periodEnd", Timestamp.from(periodEnd))
 			.param("now", Timestamp.from(now))
 			.update();
-		log.atInfo().addKeyValue("commentId", event.commentId()).addKeyValue("kind", kind)
+		log.atLevel(level).addKeyValue("commentId", event.commentId()).addKeyValue("kind", kind)
 			.log("Author notification kept for the {} digest", why);
 	}
 

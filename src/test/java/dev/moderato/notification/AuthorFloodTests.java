@@ -15,9 +15,12 @@ import dev.moderato.privacy.CommenterPrivacy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -105,6 +108,22 @@ class AuthorFloodTests {
 
 		authors(TEN_FIFTEEN.plusSeconds(3600), 3).on(held("Next hour's comment"));
 		assertThat(singleMails()).as("a new hour, a new allowance").isEqualTo(4);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aFloodOverTheLimitIsLoggedOnceAnHourNotOncePerComment(CapturedOutput output) {
+		AuthorNotifications authors = authors(TEN_FIFTEEN.plusSeconds(4 * 3600), 1);
+		for (int i = 1; i <= 6; i++) {
+			authors.on(held("Logged flood comment " + i));
+		}
+
+		assertThat(output.getOut().split("over the hourly mail limit", -1)).as("one INFO line for five digest entries")
+			.hasSize(2);
+		assertThat(this.jdbc.sql("select count(*) from digest_entry where recipient_hash = ? and text like 'Logged flood%'")
+			.param(hash())
+			.query(Integer.class)
+			.single()).isEqualTo(5);
 	}
 
 	@Test
