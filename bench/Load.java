@@ -629,7 +629,7 @@ final class Verdicts {
 
 	private final Http http;
 
-	private final String token;
+	private final Http.ApiToken token;
 
 	private final long baseline;
 
@@ -647,10 +647,13 @@ final class Verdicts {
 		this.db = db;
 		this.since = since;
 		this.http = http;
-		String token = http.issueToken(options.adminUser(), options.adminPassword(), "bench " + since);
+		Http.ApiToken token = http.issueToken(options.adminUser(), options.adminPassword(), "bench " + since);
 		// the token reads the metrics: then a verdict meter that is not there yet means no verdict yet
 		int metrics = token == null ? -1 : http.getWithToken("/actuator/metrics/jvm.memory.used", token).statusCode();
 		this.token = metrics == 200 ? token : null;
+		if (token != null && this.token == null) {
+			http.revoke(token);
+		}
 		this.baseline = metrics == 200 ? metric() : -1;
 		if (this.baseline < 0) {
 			Bench.say("verdicts: the service's verdict count cannot be read (%s); counting them in the database instead",
@@ -745,6 +748,9 @@ final class Verdicts {
 		this.thread.interrupt();
 		this.thread.join(5000);
 		this.db.close();
+		if (this.token != null) {
+			this.http.revoke(this.token);
+		}
 	}
 
 }
@@ -930,8 +936,12 @@ final class Http {
 		return this.client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** An API token for the admin account (one small request per use, where Basic costs a password hash); null if refused. */
-	String issueToken(String user, String password, String name) throws IOException, InterruptedException {
+	/** An API token of the admin account (the service hashes it, where Basic costs a password check). */
+	record ApiToken(String id, String secret) {
+	}
+
+	/** A new token for the admin account; null if refused. */
+	ApiToken issueToken(String user, String password, String name) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/api/v1/accounts/me/tokens"))
 			.timeout(Duration.ofSeconds(15))
 			.header("Authorization", basic(user, password))
@@ -940,13 +950,24 @@ final class Http {
 			.build();
 		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 		Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-		return response.statusCode() == 201 && token.find() ? token.group(1) : null;
+		Matcher id = ID.matcher(response.body());
+		return response.statusCode() == 201 && token.find() && id.find() ? new ApiToken(id.group(1), token.group(1)) : null;
 	}
 
-	HttpResponse<String> getWithToken(String path, String token) throws IOException, InterruptedException {
+	/** Revokes the token, so a run against someone's instance leaves none behind. */
+	void revoke(ApiToken token) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/api/v1/accounts/me/tokens/" + token.id()))
+			.timeout(Duration.ofSeconds(5))
+			.header("Authorization", "Bearer " + token.secret())
+			.DELETE()
+			.build();
+		this.client.send(request, HttpResponse.BodyHandlers.discarding());
+	}
+
+	HttpResponse<String> getWithToken(String path, ApiToken token) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(5))
-			.header("Authorization", "Bearer " + token)
+			.header("Authorization", "Bearer " + token.secret())
 			.GET()
 			.build();
 		return this.client.send(request, HttpResponse.BodyHandlers.ofString());
