@@ -648,7 +648,7 @@ final class Verdicts {
 		this.since = since;
 		this.http = http;
 		Http.ApiToken token = http.issueToken(options.adminUser(), options.adminPassword(), "bench " + since);
-		// the token reads the metrics: then a verdict meter that is not there yet means no verdict yet
+		// the token reads the metrics: then a verdict meter that is not there means no verdict yet
 		int metrics = token == null ? -1 : http.getWithToken("/actuator/metrics/jvm.memory.used", token).statusCode();
 		this.token = metrics == 200 ? token : null;
 		if (token != null && this.token == null) {
@@ -675,7 +675,7 @@ final class Verdicts {
 			HttpResponse<String> response = this.http
 				.getWithToken("/actuator/metrics/moderato.moderation.verdicts?tag=actor:engine", this.token);
 			if (response.statusCode() == 404) {
-				return 0; // no verdict yet: the meter is created with the first
+				return 0; // an instance that registers the meter with its first verdict (this one registers it at start)
 			}
 			Matcher m = VALUE.matcher(response.body());
 			return response.statusCode() == 200 && m.find() ? (long) Double.parseDouble(m.group(1)) : -1;

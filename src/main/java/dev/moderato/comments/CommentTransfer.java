@@ -114,15 +114,7 @@ public class CommentTransfer {
 		}
 		// the CPU-bound part (encryption and hashing of new addresses, HTML rendering) on every core
 		Object[][] rows = comments.parallelStream().map(c -> row(c, identities)).toArray(Object[][]::new);
-		Object[] columns = new Object[TYPES.length];
-		for (int col = 0; col < TYPES.length; col++) {
-			Object[] values = new Object[rows.length];
-			for (int r = 0; r < rows.length; r++) {
-				values[r] = rows[r][col];
-			}
-			columns[col] = new SqlArrayValue(TYPES[col], values);
-		}
-		this.jdbc.update(BATCH + INSERT, columns);
+		this.jdbc.update(BATCH + INSERT, ColumnArrays.of(TYPES, rows));
 		String[] published = comments.stream()
 			.filter(c -> c.status() == CommentStatus.APPROVED)
 			.map(c -> c.postId().value())

@@ -12,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -78,21 +77,9 @@ class CommentWriter {
 	 * @return for each row, whether it was inserted
 	 */
 	boolean[] insertIfAbsent(List<Row> rows) {
-		Object[] columns = new Object[TYPES.length];
-		for (int col = 0; col < TYPES.length; col++) {
-			columns[col] = new Object[rows.size()];
-		}
-		for (int r = 0; r < rows.size(); r++) {
-			Object[] values = values(rows.get(r));
-			for (int col = 0; col < TYPES.length; col++) {
-				((Object[]) columns[col])[r] = values[col];
-			}
-		}
-		Object[] arrays = new Object[TYPES.length];
-		for (int col = 0; col < TYPES.length; col++) {
-			arrays[col] = new SqlArrayValue(TYPES[col], (Object[]) columns[col]);
-		}
-		Set<UUID> stored = new HashSet<>(this.jdbc.query(INSERT, (rs, n) -> rs.getObject(1, UUID.class), arrays));
+		Object[][] values = rows.stream().map(this::values).toArray(Object[][]::new);
+		Set<UUID> stored = new HashSet<>(
+				this.jdbc.query(INSERT, (rs, n) -> rs.getObject(1, UUID.class), ColumnArrays.of(TYPES, values)));
 		boolean[] inserted = new boolean[rows.size()];
 		for (int i = 0; i < inserted.length; i++) {
 			// an id twice in one batch is stored once, for its first row
