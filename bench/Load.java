@@ -122,6 +122,8 @@ final class Bench {
 
 	static final String THREAD_POST = "bench-thread";
 
+	static final String THREAD_PATH = "/api/v1/posts/" + THREAD_POST + "/comments";
+
 	static final String FLOOD_POST = "bench-flood";
 
 	static final int POSTS = 20;
@@ -195,7 +197,7 @@ final class Bench {
 				Runtime.getRuntime().availableProcessors(), Server.loadAverage());
 
 		for (String key : List.of("accepted_per_s", "decided_per_s", "verdict_p50_ms", "verdict_p99_ms", "http_p50_ms",
-				"http_p99_ms", "http_p999_ms", "open_rate", "open_http_p99_ms", "thread_rps", "thread_p99_ms", "thread_304_rps",
+				"http_p99_ms", "http_p999_ms", "open_rate", "open_http_p99_ms", "thread_rps", "thread_p99_ms", "thread_304_rps", "thread_page_rps",
 				"decided_per_s_at_1e4", "decided_per_s_at_1e5", "decided_per_s_at_1e6", "flood_accepted_per_s",
 				"flood_trickle_p50_ms", "flood_trickle_p99_ms", "errors")) {
 			this.summary.put(key, "n/a(time)");
@@ -497,31 +499,45 @@ final class Bench {
 				p.generatorCores(), Server.loadAverage(), p.endServer.heapMib() < 0 ? "n/a" : f0(p.endServer.heapMib()));
 	}
 
+	/**
+	 * The whole thread of 200 comments in one response (as the peers' figures are: each sends all of a thread), its
+	 * {@code 304}s, and the first page the embed loads. Read by wrk when it is installed, with the harness the peers
+	 * were measured with (16 connections, 2 threads); by the JDK's client otherwise, which costs the machine several
+	 * times the CPU per request that wrk does, and so leaves the server less.
+	 */
 	private void threadReads(int seconds, int connections) throws Exception {
-		HttpResponse<String> first = this.http.get("/api/v1/posts/" + THREAD_POST + "/comments", null);
+		String whole = THREAD_PATH + "?limit=200";
+		HttpResponse<String> first = this.http.get(whole, null);
 		Matcher count = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(first.body());
+		Matcher sent = Pattern.compile("\"id\"\\s*:").matcher(first.body());
+		long comments = sent.results().count();
 		String etag = first.headers().firstValue("ETag").orElse(null);
-		say("thread reads: GET /api/v1/posts/%s/comments -> %d, %s comments, %,d bytes, ETag %s", THREAD_POST,
-				first.statusCode(), count.find() ? count.group(1) : "?", first.body().length(), etag == null ? "none" : etag);
-		Phase plain = readLoop("thread reads", seconds, connections, null, 200);
-		say("%-16s %6.1f s  reads/s %,.0f  p50 %.1f ms  p99 %.1f ms  statuses %s  server CPU %s cores  generator %s  load average %s",
-				plain.name, plain.seconds(), plain.stats.count() / plain.seconds(), plain.stats.percentileMs(50),
-				plain.stats.percentileMs(99), plain.stats.statuses(), plain.cpuCores(), plain.generatorCores(), Server.loadAverage());
-		this.summary.put("thread_rps", f0(plain.stats.count() / plain.seconds()));
-		this.summary.put("thread_p99_ms", f1(plain.stats.percentileMs(99)));
+		boolean wrk = Wrk.installed();
+		say("thread reads: GET %s -> %d, %d of %s comments, %,d bytes, ETag %s; read by %s", whole, first.statusCode(),
+				comments, count.find() ? count.group(1) : "?", first.body().length(), etag == null ? "none" : etag,
+				wrk ? "wrk (16 connections, 2 threads)" : "the JDK's HTTP client (wrk is not installed)");
+		Reads plain = wrk ? Wrk.read(this, "thread reads", whole, null, seconds) : readLoop("thread reads", whole, seconds, connections, null, 200);
+		say("%s", plain);
+		this.summary.put("thread_rps", f0(plain.perSecond()));
+		this.summary.put("thread_p99_ms", f1(plain.p99()));
 		if (etag == null) {
 			say("%-16s conditional reads (If-None-Match): n/a, the server sends no ETag on threads", "");
 			this.summary.put("thread_304_rps", "n/a");
 		}
 		else {
-			Phase conditional = readLoop("thread 304s", seconds, connections, etag, 304);
-			say("%-16s %6.1f s  reads/s %,.0f  p99 %.1f ms  statuses %s", conditional.name, conditional.seconds(),
-					conditional.stats.count() / conditional.seconds(), conditional.stats.percentileMs(99), conditional.stats.statuses());
-			this.summary.put("thread_304_rps", f0(conditional.stats.count() / conditional.seconds()));
+			Reads conditional = wrk ? Wrk.read(this, "thread 304s", whole, etag, seconds)
+					: readLoop("thread 304s", whole, seconds, connections, etag, 304);
+			say("%s", conditional);
+			this.summary.put("thread_304_rps", f0(conditional.perSecond()));
 		}
+		Reads page = wrk ? Wrk.read(this, "first page", THREAD_PATH, null, seconds)
+				: readLoop("first page", THREAD_PATH, seconds, connections, null, 200);
+		say("%s", page);
+		this.summary.put("thread_page_rps", f0(page.perSecond()));
 	}
 
-	private Phase readLoop(String name, int seconds, int connections, String etag, int expected) throws Exception {
+	private Reads readLoop(String name, String path, int seconds, int connections, String etag, int expected)
+			throws Exception {
 		Phase phase = new Phase(name, this.server.snapshot());
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		List<Thread> threads = new ArrayList<>();
@@ -531,7 +547,7 @@ final class Bench {
 					long start = System.nanoTime();
 					int status;
 					try {
-						status = this.http.get("/api/v1/posts/" + THREAD_POST + "/comments", etag).statusCode();
+						status = this.http.get(path, etag).statusCode();
 					}
 					catch (IOException ex) {
 						status = 0;
@@ -550,7 +566,16 @@ final class Bench {
 			t.join(TimeUnit.SECONDS.toMillis(seconds + 30));
 		}
 		phase.finish(this.server.snapshot());
-		return phase;
+		return new Reads(name, phase.seconds(), phase.stats.count(), phase.stats.percentileMs(50),
+				phase.stats.percentileMs(99), phase.stats.statuses(), phase.cpuCores(), phase.generatorCores());
+	}
+
+	String url() {
+		return this.http.base;
+	}
+
+	Server.Snapshot serverSnapshot() {
+		return this.server.snapshot();
 	}
 
 	/** One post flooded by every connection while a trickle of ordinary comments goes to the other posts. */
@@ -814,6 +839,126 @@ final class Phase {
 		}
 		double cpuSeconds = (this.endServer.cpuTicks() - this.startServer.cpuTicks()) / (double) Server.TICKS_PER_SECOND;
 		return String.format(Locale.ROOT, "%.2f", cpuSeconds / seconds());
+	}
+
+}
+
+/** What one phase of thread reads measured. */
+record Reads(String name, double seconds, long count, double p50, double p99, String statuses, String serverCores,
+		String generatorCores) {
+
+	double perSecond() {
+		return this.count / this.seconds;
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT,
+				"%-16s %6.1f s  reads/s %,.0f  p50 %.1f ms  p99 %.1f ms  statuses %s  server CPU %s cores  generator %s  load average %s",
+				this.name, this.seconds, perSecond(), this.p50, this.p99, this.statuses, this.serverCores,
+				this.generatorCores, Server.loadAverage());
+	}
+
+}
+
+/**
+ * wrk (Debian's package), run as the peers' figures were measured: 2 threads, 16 connections, a fixed duration. It
+ * reports no statuses, only the responses of 400 or more ("Non-2xx or 3xx"), so each phase checks the mean size of
+ * what was read: a {@code 304} has no body, a thread has 66 KB.
+ */
+final class Wrk {
+
+	private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(us|ms|s|m|h), ([\\d.]+)(B|KB|MB|GB|TB) read");
+
+	private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s|m)\\s*$", Pattern.MULTILINE);
+
+	private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+	private static final Pattern SOCKET = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+	private Wrk() {
+	}
+
+	static boolean installed() {
+		try {
+			Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+			p.getInputStream().readAllBytes();
+			p.waitFor();
+			return true; // wrk --version prints its version and exits 1
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	static Reads read(Bench bench, String name, String path, String ifNoneMatch, int seconds) throws Exception {
+		List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency"));
+		if (ifNoneMatch != null) {
+			command.addAll(List.of("-H", "If-None-Match: " + ifNoneMatch));
+		}
+		command.add(bench.url() + path);
+		Phase phase = new Phase(name, bench.serverSnapshot());
+		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String pid = Long.toString(wrk.pid());
+		long[] ticks = { 0 };
+		Thread cpu = new Thread(() -> { // wrk's utime + stime, read until it exits (its last reading before)
+			while (wrk.isAlive()) {
+				long t = Server.ticks(pid);
+				if (t >= 0) {
+					ticks[0] = t;
+				}
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		cpu.setDaemon(true);
+		cpu.start();
+		String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		int status = wrk.waitFor();
+		phase.finish(bench.serverSnapshot());
+		cpu.join();
+		Matcher requests = REQUESTS.matcher(out);
+		if (status != 0 || !requests.find()) {
+			throw new IllegalStateException("wrk failed (exit " + status + "):\n" + out);
+		}
+		long count = Long.parseLong(requests.group(1));
+		double wall = Double.parseDouble(requests.group(2)) * seconds(requests.group(3));
+		double bytes = Double.parseDouble(requests.group(4)) * Math.pow(1024, List.of("B", "KB", "MB", "GB", "TB").indexOf(requests.group(5)));
+		double[] percentiles = { Double.NaN, Double.NaN };
+		Matcher p = PERCENTILE.matcher(out);
+		while (p.find()) {
+			percentiles[p.group(1).equals("50") ? 0 : 1] = Double.parseDouble(p.group(2)) * seconds(p.group(3)) * 1e3;
+		}
+		Matcher errors = ERRORS.matcher(out);
+		long failed = errors.find() ? Long.parseLong(errors.group(1)) : 0;
+		Matcher socket = SOCKET.matcher(out);
+		String socketErrors = socket.find() ? String.format(", socket errors: connect %s read %s write %s timeout %s",
+				socket.group(1), socket.group(2), socket.group(3), socket.group(4)) : "";
+		String statuses = String.format(Locale.ROOT, "{%s=%d, 4xx/5xx=%d%s}, %,.0f bytes each",
+				ifNoneMatch == null ? "2xx/3xx" : "3xx (no body)", count - failed, failed, socketErrors, bytes / Math.max(1, count));
+		if (failed > 0 || (ifNoneMatch != null && bytes / Math.max(1, count) > 1024)) {
+			statuses += " UNEXPECTED";
+		}
+		return new Reads(name, wall, count, percentiles[0], percentiles[1], statuses, phase.cpuCores(),
+				String.format(Locale.ROOT, "%.2f", ticks[0] / (double) Server.TICKS_PER_SECOND / wall));
+	}
+
+	private static double seconds(String unit) {
+		return switch (unit) {
+			case "us" -> 1e-6;
+			case "ms" -> 1e-3;
+			case "m" -> 60;
+			case "h" -> 3600;
+			default -> 1;
+		};
 	}
 
 }
