@@ -104,10 +104,15 @@ class ThreadController {
 	}
 
 	@GetMapping("/api/v1/posts/{postId}/comments")
-	ResponseEntity<?> thread(@PathVariable String postId,
-			@RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "oldest") String order, HttpServletRequest request, HttpServletResponse response)
+	ResponseEntity<?> thread(@PathVariable String postId, HttpServletRequest request, HttpServletResponse response)
 			throws HttpMediaTypeNotAcceptableException, IOException {
+		// the parameters read here rather than bound by @RequestParam, which cost a read a tenth of its CPU
+		String limit = parameter(request, "limit");
+		String cursor = parameter(request, "cursor");
+		String order = parameter(request, "order");
+		if (order == null || order.isEmpty()) {
+			order = "oldest";
+		}
 		if (!PostId.isValid(postId)) { // checked here rather than by method validation, which costs a read a tenth more
 			return invalidPostId();
 		}
@@ -312,6 +317,12 @@ class ThreadController {
 	}
 
 	/** The problem method validation of {@code @Pattern(regexp = PostId.PATTERN)} gives ({@code ApiProblems}). */
+	/** A query parameter as {@code @RequestParam} binds it to a string: a repeated one's values joined by commas. */
+	private static @Nullable String parameter(HttpServletRequest request, String name) {
+		String[] values = request.getParameterValues(name);
+		return values == null ? null : values.length == 1 ? values[0] : String.join(",", values);
+	}
+
 	private static ResponseEntity<ProblemDetail> invalidPostId() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid postId.");
 		problem.setTitle("Invalid request");

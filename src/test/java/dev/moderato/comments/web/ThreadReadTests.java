@@ -208,13 +208,15 @@ class ThreadReadTests {
 
 		for (String[] bad : new String[][] { { "?cursor=not-a-cursor", "cursor" }, { "?cursor=%2F%2F%2F", "cursor" },
 				{ "?order=newest&cursor=" + oldestCursor, "cursor" }, { "?limit=0", "limit" }, { "?limit=201", "limit" },
-				{ "?limit=ten", "limit" }, { "?order=best", "order" } }) {
+				{ "?limit=ten", "limit" }, { "?limit=", "limit" }, { "?limit=1&limit=2", "limit" }, { "?order=best", "order" },
+				{ "?order=oldest&order=newest", "order" } }) {
 			ResponseEntity<String> response = thread(bad[0]);
 			assertThat(response.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
 			assertThat(this.api.json(response).get("errors").get(0).get("field").asString()).as(bad[0]).isEqualTo(bad[1]);
 		}
 		assertThat(thread("?limit=200").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(thread("?order=&limit=1").getStatusCode()).as("an empty order is the oldest first").isEqualTo(HttpStatus.OK);
 	}
 
 	@Test
