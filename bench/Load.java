@@ -516,7 +516,8 @@ final class Bench {
 		say("thread reads: GET %s -> %d, %d of %s comments, %,d bytes, ETag %s; read by %s", whole, first.statusCode(),
 				comments, count.find() ? count.group(1) : "?", first.body().length(), etag == null ? "none" : etag,
 				wrk ? "wrk (16 connections, 2 threads)" : "the JDK's HTTP client (wrk is not installed)");
-		Reads plain = wrk ? Wrk.read(this, "thread reads", whole, null, seconds) : readLoop("thread reads", whole, seconds, connections, null, 200);
+		Reads plain = wrk ? Wrk.read(this, "thread reads", whole, null, seconds)
+				: readLoop("thread reads", whole, seconds, connections, null, 200);
 		say("%s", plain);
 		this.summary.put("thread_rps", f0(plain.perSecond()));
 		this.summary.put("thread_p99_ms", f1(plain.p99()));

@@ -133,8 +133,8 @@ class PathFirstMapping implements WebMvcRegistrations {
 
 		static String[][] literals(RequestMappingInfo info) {
 			PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-			if (paths == null || paths.getPatterns().isEmpty()) {
-				return new String[][] { {} }; // compared in full
+			if (paths == null) {
+				return new String[][] { {} }; // paths matched by AntPathMatcher: nothing ruled out here
 			}
 			return paths.getPatterns().stream().map(Mapping::literals).toArray(String[][]::new);
 		}
