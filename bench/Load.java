@@ -903,29 +903,12 @@ final class Wrk {
 		}
 		command.add(bench.url() + path);
 		Phase phase = new Phase(name, bench.serverSnapshot());
+		long children = Server.childTicks(); // wrk's CPU is counted to this process once it has been waited for
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String pid = Long.toString(wrk.pid());
-		long[] ticks = { 0 };
-		Thread cpu = new Thread(() -> { // wrk's utime + stime, read until it exits (its last reading before)
-			while (wrk.isAlive()) {
-				long t = Server.ticks(pid);
-				if (t >= 0) {
-					ticks[0] = t;
-				}
-				try {
-					Thread.sleep(200);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		});
-		cpu.setDaemon(true);
-		cpu.start();
 		String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		int status = wrk.waitFor();
 		phase.finish(bench.serverSnapshot());
-		cpu.join();
+		long ticks = Server.childTicks() - children;
 		Matcher requests = REQUESTS.matcher(out);
 		if (status != 0 || !requests.find()) {
 			throw new IllegalStateException("wrk failed (exit " + status + "):\n" + out);
@@ -949,7 +932,7 @@ final class Wrk {
 			statuses += " UNEXPECTED";
 		}
 		return new Reads(name, wall, count, percentiles[0], percentiles[1], statuses, phase.cpuCores(),
-				String.format(Locale.ROOT, "%.2f", ticks[0] / (double) Server.TICKS_PER_SECOND / wall));
+				children < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", ticks / (double) Server.TICKS_PER_SECOND / wall));
 	}
 
 	private static double seconds(String unit) {
@@ -1161,6 +1144,18 @@ final class Server {
 			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** cutime + cstime of this process: the CPU of the children it has waited for, in clock ticks; -1 if unknown. */
+	static long childTicks() {
+		try {
+			String stat = Files.readString(Path.of("/proc/self/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime (fields 16 and 17)
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;
