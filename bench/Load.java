@@ -174,7 +174,7 @@ final class Bench {
 		int drain = quick ? 15 : 90;
 		int[] sizes = quick ? new int[] { 10_000, 100_000 } : new int[] { 10_000, 100_000, 1_000_000 };
 		if (this.options.budget() > 0) { // shorten every phase alike when start-up left less time than planned
-			int planned = warmup + saturated + open + reads + scale * sizes.length + flood + intake;
+			int planned = warmup + saturated + open * (quick ? 1 : 2) + reads + scale * sizes.length + flood + intake;
 			int overhead = quick ? 45 : 300; // set-up, bulk loads, drains
 			double f = Math.min(1, (this.options.budget() - overhead) / (double) planned);
 			if (f < 1) {
@@ -197,7 +197,8 @@ final class Bench {
 				Runtime.getRuntime().availableProcessors(), Server.loadAverage());
 
 		for (String key : List.of("accepted_per_s", "decided_per_s", "verdict_p50_ms", "verdict_p99_ms", "http_p50_ms",
-				"http_p99_ms", "http_p999_ms", "open_rate", "open_http_p99_ms", "thread_rps", "thread_p99_ms", "thread_304_rps", "thread_page_rps",
+				"http_p99_ms", "http_p999_ms", "open_rate", "open_http_p99_ms", "half_rate", "half_verdict_p50_ms",
+				"half_verdict_p99_ms", "half_http_p99_ms", "warmup_s", "thread_rps", "thread_p99_ms", "thread_304_rps", "thread_page_rps",
 				"decided_per_s_at_1e4", "decided_per_s_at_1e5", "decided_per_s_at_1e6", "flood_accepted_per_s",
 				"flood_trickle_p50_ms", "flood_trickle_p99_ms", "errors")) {
 			this.summary.put(key, "n/a(time)");
@@ -209,7 +210,10 @@ final class Bench {
 		Phase w = closedLoop("warm-up", warmup, c, this.traffic::anySubmission, true);
 		drain(drain);
 		report(w, false);
+		int warmedUp = warmup;
+		String settled = quick ? "(quick)" : "";
 		if (!quick) { // the full run measures the compiled service: more warm-up while its JIT still compiles much
+			settled = "(unsettled)";
 			for (int extra = 0; extra < 240; extra += 20) {
 				long jit = this.server.jitTicks();
 				if (jit < 0) {
@@ -217,32 +221,34 @@ final class Bench {
 				}
 				long t = System.nanoTime();
 				Phase more = closedLoop("warm-up (JIT)", 20, c, this.traffic::anySubmission, true);
+				warmedUp += 20;
 				double share = (this.server.jitTicks() - jit) / (double) Server.TICKS_PER_SECOND
 						/ ((System.nanoTime() - t) / 1e9);
 				say("  the JIT compiler threads used %.2f cores in those 20 s%s", share,
 						share < 0.05 ? ": settled" : "");
 				if (share < 0.05) {
+					settled = "";
 					break;
 				}
 			}
 			drain(drain);
 		}
+		this.summary.put("warmup_s", warmedUp + settled); // "(unsettled)": the JIT still compiled when the cap came
 		Phase d = closedLoop("saturated", saturated, c, this.traffic::anySubmission, true);
 		drain(drain);
 		report(d, true);
 		this.summary.put("decided_per_s", f0(d.decidedPerSecond));
 
-		// 2. submit->verdict latency at a fixed rate the verdict path can sustain (80% of the saturated figure)
-		int rate = this.options.rate() > 0 ? this.options.rate()
-				: (int) Math.max(2, Math.min(3500, 0.8 * (Double.isNaN(d.decidedPerSecond) ? 2 : d.decidedPerSecond)));
-		if (room("open loop", open)) {
-			Phase ol = openLoop("open-loop " + rate + "/s", open, rate, this.traffic::anySubmission, false);
-			drain(drain);
-			report(ol, true);
-			this.summary.put("open_rate", Integer.toString(rate));
-			this.summary.put("open_http_p99_ms", f1(ol.stats.percentileMs(99)));
-			this.summary.put("verdict_p50_ms", f0(ol.verdictMs[0]));
-			this.summary.put("verdict_p99_ms", f0(ol.verdictMs[1]));
+		// 2. submit->verdict latency at a fixed rate the verdict path can sustain (80% of the saturated figure), then,
+		// in the full run, at half of it: what a reader waits for a verdict while the machine is not near full
+		double saturatedRate = Double.isNaN(d.decidedPerSecond) ? 2 : d.decidedPerSecond;
+		openLoopPhase("open loop", "open_rate", "", this.options.rate() > 0 ? this.options.rate() : rateOf(0.8, saturatedRate),
+				open, drain);
+		if (this.options.rate() > 0 || quick) {
+			this.summary.put("half_rate", this.options.rate() > 0 ? "n/a(--rate)" : "n/a(quick)");
+		}
+		else {
+			openLoopPhase("open loop at half rate", "half_rate", "half_", rateOf(0.5, saturatedRate), open, drain);
 		}
 
 		// 3. public thread reads
@@ -315,6 +321,25 @@ final class Bench {
 		System.out.println();
 		System.out.println(line);
 		this.db.close();
+	}
+
+	private static int rateOf(double share, double saturatedRate) {
+		return (int) Math.max(2, Math.min(3500, share * saturatedRate));
+	}
+
+	/** An open-loop phase at {@code rate}; its figures go to the summary as {@code rateKey} and {@code prefix}…. */
+	private void openLoopPhase(String what, String rateKey, String prefix, int rate, int seconds, int drain)
+			throws Exception {
+		if (!room(what, seconds)) {
+			return;
+		}
+		Phase ol = openLoop("open-loop " + rate + "/s", seconds, rate, this.traffic::anySubmission, false);
+		drain(drain);
+		report(ol, true);
+		this.summary.put(rateKey, Integer.toString(rate));
+		this.summary.put(prefix.isEmpty() ? "open_http_p99_ms" : prefix + "http_p99_ms", f1(ol.stats.percentileMs(99)));
+		this.summary.put(prefix + "verdict_p50_ms", f0(ol.verdictMs[0]));
+		this.summary.put(prefix + "verdict_p99_ms", f0(ol.verdictMs[1]));
 	}
 
 	private static int fit(int seconds, double f) {
