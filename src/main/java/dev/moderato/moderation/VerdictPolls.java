@@ -24,6 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class VerdictPolls {
 
+	/**
+	 * For the listeners of {@code comments.moderated} that act after a verdict (notifications, webhooks, spam learning):
+	 * a fetch waits for this many bytes ({@link #FETCH_MAX_WAIT} at most), so under load a poll carries tens of verdicts
+	 * and its transaction and offset commit are shared by them, instead of a poll, a transaction and a commit for every
+	 * few. A mail or webhook leaves that much later; the verdict itself is not delayed (its listener fetches eagerly).
+	 */
+	public static final String FETCH_MIN_BYTES = "fetch.min.bytes=65536";
+
+	/** How long a fetch of those listeners waits for {@link #FETCH_MIN_BYTES}, at most. */
+	public static final String FETCH_MAX_WAIT = "fetch.max.wait.ms=200";
+
 	private static final Logger log = LoggerFactory.getLogger(VerdictPolls.class);
 
 	private final JsonMapper json;

@@ -28,7 +28,7 @@ class VerdictListener {
 	}
 
 	@KafkaListener(id = "notification-verdicts", groupId = "moderato-notification", topics = CommentModerated.TOPIC,
-			batch = "true")
+			batch = "true", properties = { VerdictPolls.FETCH_MIN_BYTES, VerdictPolls.FETCH_MAX_WAIT })
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		this.polls.take(records, "notifying them", this.notifications::on);
 	}

@@ -29,7 +29,7 @@ class ModeratedListener {
 	}
 
 	@KafkaListener(id = "notification-webhooks", groupId = "moderato-webhooks", topics = CommentModerated.TOPIC,
-			batch = "true")
+			batch = "true", properties = { VerdictPolls.FETCH_MIN_BYTES, VerdictPolls.FETCH_MAX_WAIT })
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		this.polls.take(records, "recording their webhook events", this.events::onAll);
 	}
