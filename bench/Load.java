@@ -245,7 +245,9 @@ final class Bench {
 		openLoopPhase("open loop", "open_rate", "", this.options.rate() > 0 ? this.options.rate() : rateOf(0.8, saturatedRate),
 				open, drain);
 		if (this.options.rate() > 0 || quick) {
-			this.summary.put("half_rate", this.options.rate() > 0 ? "n/a(--rate)" : "n/a(quick)");
+			for (String key : List.of("half_rate", "half_verdict_p50_ms", "half_verdict_p99_ms", "half_http_p99_ms")) {
+				this.summary.put(key, this.options.rate() > 0 ? "n/a(--rate)" : "n/a(quick)");
+			}
 		}
 		else {
 			openLoopPhase("open loop at half rate", "half_rate", "half_", rateOf(0.5, saturatedRate), open, drain);
