@@ -45,7 +45,8 @@ class ListenerConcurrencyTests {
 		assertThat(this.moderation.concurrency()).as("the setting the moderation listener reads").isEqualTo(this.intake.partitions());
 	}
 
-	private static String topic(MessageListenerContainer container) {
+	/** The one topic a listener container reads. */
+	static String topic(MessageListenerContainer container) {
 		String[] topics = container.getContainerProperties().getTopics();
 		assertThat(topics).as(container.getListenerId()).hasSize(1);
 		return topics[0];

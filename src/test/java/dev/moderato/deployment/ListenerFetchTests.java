@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import static dev.moderato.deployment.ListenerConcurrencyTests.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,12 +48,6 @@ class ListenerFetchTests {
 				assertThat(maxWait).as(container.getListenerId()).isNull();
 			}
 		});
-	}
-
-	private static String topic(MessageListenerContainer container) {
-		String[] topics = container.getContainerProperties().getTopics();
-		assertThat(topics).as(container.getListenerId()).hasSize(1);
-		return topics[0];
 	}
 
 }
