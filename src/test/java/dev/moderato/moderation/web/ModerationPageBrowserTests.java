@@ -187,7 +187,8 @@ class ModerationPageBrowserTests {
 		assertThat(number("const t = document.querySelector('.tabs'); return t.scrollWidth - t.clientWidth"))
 			.as("the tabs overflow a phone's width").isPositive();
 		assertThat(wrap.getAttribute("class")).contains("more-after").doesNotContain("more-before");
-		assertThat(script("return getComputedStyle(document.getElementById('tabs-wrap'), '::after').opacity")).isEqualTo("1");
+		// the arrow fades in (a 0.15 s transition): wait for it to be fully shown rather than read it mid-fade
+		this.wait.until((browser) -> "1".equals(script("return getComputedStyle(document.getElementById('tabs-wrap'), '::after').opacity")));
 		script("const t = document.querySelector('.tabs'); t.scrollLeft = t.scrollWidth;");
 		this.wait.until(ExpectedConditions.attributeContains(wrap, "class", "more-before"));
 		assertThat(wrap.getAttribute("class")).doesNotContain("more-after");
