@@ -1,5 +1,7 @@
 package dev.moderato.comments;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,18 +12,26 @@ import dev.moderato.posts.PostId;
 import dev.moderato.posts.Posts;
 import dev.moderato.privacy.CommenterPrivacy;
 import dev.moderato.sites.SiteId;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The verdict path stores a poll's judged comments in one statement: a reply keeps a parent stored in the same batch,
  * loses one that exists nowhere, and a comment already stored or twice in the batch is stored once, with its
- * verdict noted as not yet announced and the commenter's counters following.
+ * verdict noted as not yet announced and the commenter's counters following; the note's deletion once announced
+ * does not wait for the disk.
  */
 @IntegrationTest
 class JudgedBatchStorageTests {
@@ -37,6 +47,12 @@ class JudgedBatchStorageTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JsonMapper json;
 
 	PostId post;
 
@@ -81,6 +97,36 @@ class JudgedBatchStorageTests {
 			.param(again.author().emailHash().value())
 			.query(Integer.class)
 			.single()).as("counted once").isEqualTo(1);
+	}
+
+	@Test
+	void notingVerdictsAnnouncedSkipsTheFlushForThatTransactionAloneAndLeavesTheNextDurable() throws SQLException {
+		Comment comment = judged(null, CommentStatus.APPROVED, "noted@mail.example");
+		this.comments.addAllOnce(List.of(new Comments.Judged(comment, null)));
+		// one connection throughout, its commits durable (the tests' server runs with synchronous_commit off)
+		try (Connection connection = this.dataSource.getConnection()) {
+			SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
+			JdbcTemplate jdbc = new JdbcTemplate(one);
+			jdbc.execute("set synchronous_commit = on");
+			try {
+				CommentWriter writer = new CommentWriter(jdbc, new NamedParameterJdbcTemplate(one), this.json);
+				TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(one));
+
+				String noting = transactions.execute((status) -> {
+					writer.announced(List.of(comment.id()));
+					return jdbc.queryForObject("show synchronous_commit", String.class);
+				});
+
+				assertThat(noting).isEqualTo("off");
+				assertThat(this.comments.unannounced(List.of(comment.id()))).isEmpty();
+				String next = transactions.execute((status) -> jdbc.queryForObject("show synchronous_commit", String.class));
+				assertThat(next).as("the connection's next transaction waits for the flush")
+					.isEqualTo("on");
+			}
+			finally {
+				jdbc.execute("reset synchronous_commit");
+			}
+		}
 	}
 
 	private Comment judged(CommentId parent, CommentStatus verdict, String email) {
