@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
@@ -125,6 +126,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex) {
 		ProblemDetail problem = MalformedParameters.problem(MalformedParameters.nameIn(ex.getMessage()));
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/**
+	 * What the firewall refuses only once the request's parameters are enumerated, as binding a form does: a parameter
+	 * name with a control character (a raw or encoded CR/LF, ...). The request's own fault, so a 400, not a 500.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<ProblemDetail> rejectedParameter(RequestRejectedException ex) {
+		log.debug("Request refused by the firewall while reading its parameters: {}", ex.getMessage());
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(RejectedRequests.parameterProblem());
 	}
 
 	/** Anything unexpected: a problem response without internals; the details go to the log. */

@@ -39,6 +39,14 @@ class RejectedRequests implements RequestRejectedHandler {
 		this.json.writeValue(response.getOutputStream(), problem());
 	}
 
+	/** A parameter's name the firewall refuses; the name itself is not echoed (it may hold anything). */
+	static ProblemDetail parameterProblem() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"A parameter's name is not allowed: it contains a control character (such as CR or LF).");
+		problem.setTitle("Request rejected");
+		return problem;
+	}
+
 	static ProblemDetail problem() {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request URL is not allowed: it contains an encoded or path-changing character sequence.");

@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Bad requests at the web edge get the right 4xx as an RFC 9457 problem, never a 500, an HTML page or Spring's default
  * JSON: another format asked for or sent, a malformed or forged cursor, a query that is not percent-encoded UTF-8, a
- * path Tomcat or the firewall refuses, a missing CSRF token, a dead-letter partition that does not exist.
+ * path Tomcat or the firewall refuses, a form parameter name it refuses, a missing CSRF token, a dead-letter partition that does not exist.
  */
 @IntegrationTest
 class WebEdgeProblemsTests {
@@ -114,6 +114,20 @@ class WebEdgeProblemsTests {
 		Raw response = raw("GET " + path, null);
 		assertThat(response.status()).isEqualTo(400);
 		assertProblem(response.contentType(), response.body(), 400);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/posts/demo/comments", "/api/v1/comments" })
+	void aFormPostWithAControlCharacterInAParameterNameIsA400Problem(String path) {
+		for (String body : new String[] { "a%0D%0Ab=1&authorName=Ann", "{\"x\":\"a\r\nBcc: b@mail.example\"}" }) {
+			ResponseEntity<String> response = http().post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body(body).retrieve().onStatus(s -> true, (req, res) -> {
+				}).toEntity(String.class);
+
+			assertThat(response.getStatusCode().value()).as(body).isEqualTo(400);
+			JsonNode problem = assertProblem(response.getHeaders().getContentType(), response.getBody(), 400);
+			assertThat(problem.get("detail").asString()).contains("parameter's name").doesNotContain("Bcc");
+		}
 	}
 
 	@Test
