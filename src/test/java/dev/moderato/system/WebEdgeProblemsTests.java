@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Bad requests at the web edge get the right 4xx as an RFC 9457 problem, never a 500, an HTML page or Spring's default
  * JSON: another format asked for or sent, a malformed or forged cursor, a query that is not percent-encoded UTF-8, a
- * path Tomcat or the firewall refuses, a form parameter name it refuses, a missing CSRF token, a dead-letter partition that does not exist.
+ * path Tomcat or the firewall refuses, a form parameter name it refuses, a malformed form body on a PUT, a missing CSRF token, a dead-letter partition that does not exist.
  */
 @IntegrationTest
 class WebEdgeProblemsTests {
@@ -127,6 +127,29 @@ class WebEdgeProblemsTests {
 			assertThat(response.getStatusCode().value()).as(body).isEqualTo(400);
 			JsonNode problem = assertProblem(response.getHeaders().getContentType(), response.getBody(), 400);
 			assertThat(problem.get("detail").asString()).contains("parameter's name").doesNotContain("Bcc");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PUT", "PATCH", "DELETE" })
+	void aMalformedFormBodyOnAnotherMethodThanPostIsRefusedAsAnyFormBodyIs(String method) {
+		for (String body : new String[] { "a=%", "PK\u0003\u0004\u0001=%zz" }) {
+			ResponseEntity<String> anonymous = http().method(org.springframework.http.HttpMethod.valueOf(method))
+				.uri("/api/v1/posts/demo").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).retrieve()
+				.onStatus(s -> true, (req, res) -> {
+				}).toEntity(String.class);
+			ResponseEntity<String> admin = http().method(org.springframework.http.HttpMethod.valueOf(method))
+				.uri("/api/v1/posts/demo").headers(h -> h.setBasicAuth(Api.ADMIN, Api.ADMIN_PASSWORD))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).retrieve()
+				.onStatus(s -> true, (req, res) -> {
+				}).toEntity(String.class);
+
+			assertThat(anonymous.getStatusCode().value()).as(method + " " + body).isEqualTo(401);
+			assertProblem(anonymous.getHeaders().getContentType(), anonymous.getBody(), 401);
+			// PUT takes JSON only; PATCH and DELETE are not mapped there
+			int expected = method.equals("PUT") ? 415 : 405;
+			assertThat(admin.getStatusCode().value()).as(method + " " + body).isEqualTo(expected);
+			assertProblem(admin.getHeaders().getContentType(), admin.getBody(), expected);
 		}
 	}
 
