@@ -80,6 +80,12 @@ class SiteApiTests {
 				"\"field\":\"postUrlPrefixes[0]\"", "\"field\":\"postUrlPrefixes[1]\"")
 			.doesNotContain("origins[0]", "postUrlPrefixes[2]");
 		assertThat(this.admin.asAdmin(HttpMethod.GET, "/api/v1/sites/" + id).getStatusCode().value()).isEqualTo(404);
+		response = this.admin.putSite(id, "{\"name\": \"Lists left out\"}");
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(JsonMapper.shared().readTree(response.getBody()).get("errors").valueStream()
+			.map(error -> error.get("field").asString() + ": " + error.get("message").asString()))
+			.containsExactlyInAnyOrder("origins: is required: a list, [] for none",
+					"postUrlPrefixes: is required: a list, [] for none");
 		assertThat(this.admin.putSite("Not_An_Id", "{\"name\": \"x\", \"origins\": [], \"postUrlPrefixes\": []}")
 			.getStatusCode().value()).isEqualTo(400);
 	}

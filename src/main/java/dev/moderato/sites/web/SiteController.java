@@ -131,8 +131,12 @@ class SiteController {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	private static final String LIST_REQUIRED = "is required: a list, [] for none";
+
 	record SiteForm(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
-			@NotNull @Size(max = 20) List<String> origins, @NotNull @Size(max = 50) List<String> postUrlPrefixes,
+			// required, as PUT replaces the site: a body without them must not wipe them
+			@NotNull(message = LIST_REQUIRED) @Size(max = 20) List<String> origins,
+			@NotNull(message = LIST_REQUIRED) @Size(max = 50) List<String> postUrlPrefixes,
 			@Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") @Nullable String authorName,
 			@Size(max = 254) @Email @Pattern(regexp = "[^\\p{Cntrl}\\s]*", message = "must not contain control characters or spaces") @Nullable String authorEmail,
 			@Nullable Boolean createPostsOnFirstUse,
