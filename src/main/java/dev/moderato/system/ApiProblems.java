@@ -134,7 +134,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(RequestRejectedException.class)
 	ResponseEntity<ProblemDetail> rejectedParameter(RequestRejectedException ex) {
-		log.debug("Request refused by the firewall while reading its parameters: {}", ex.getMessage());
+		// not its message: that quotes the name, which may be a whole body holding an email address
+		log.debug("Request refused by the firewall while reading its parameters");
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(RejectedRequests.parameterProblem());
 	}

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Bad requests at the web edge get the right 4xx as an RFC 9457 problem, never a 500, an HTML page or Spring's default
  * JSON: another format asked for or sent, a malformed or forged cursor, a query that is not percent-encoded UTF-8, a
- * path Tomcat or the firewall refuses, a form parameter name it refuses, a malformed form body on a PUT, a missing CSRF token, a dead-letter partition that does not exist.
+ * path Tomcat or the firewall refuses, a form parameter name it refuses, a malformed form body on a PUT, a missing
+ * CSRF token, a dead-letter partition that does not exist.
  */
 @IntegrationTest
 class WebEdgeProblemsTests {
@@ -120,9 +122,7 @@ class WebEdgeProblemsTests {
 	@ValueSource(strings = { "/api/v1/posts/demo/comments", "/api/v1/comments" })
 	void aFormPostWithAControlCharacterInAParameterNameIsA400Problem(String path) {
 		for (String body : new String[] { "a%0D%0Ab=1&authorName=Ann", "{\"x\":\"a\r\nBcc: b@mail.example\"}" }) {
-			ResponseEntity<String> response = http().post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.body(body).retrieve().onStatus(s -> true, (req, res) -> {
-				}).toEntity(String.class);
+			ResponseEntity<String> response = form(HttpMethod.POST, path, body, false);
 
 			assertThat(response.getStatusCode().value()).as(body).isEqualTo(400);
 			JsonNode problem = assertProblem(response.getHeaders().getContentType(), response.getBody(), 400);
@@ -134,15 +134,8 @@ class WebEdgeProblemsTests {
 	@ValueSource(strings = { "PUT", "PATCH", "DELETE" })
 	void aMalformedFormBodyOnAnotherMethodThanPostIsRefusedAsAnyFormBodyIs(String method) {
 		for (String body : new String[] { "a=%", "PK\u0003\u0004\u0001=%zz" }) {
-			ResponseEntity<String> anonymous = http().method(org.springframework.http.HttpMethod.valueOf(method))
-				.uri("/api/v1/posts/demo").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).retrieve()
-				.onStatus(s -> true, (req, res) -> {
-				}).toEntity(String.class);
-			ResponseEntity<String> admin = http().method(org.springframework.http.HttpMethod.valueOf(method))
-				.uri("/api/v1/posts/demo").headers(h -> h.setBasicAuth(Api.ADMIN, Api.ADMIN_PASSWORD))
-				.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).retrieve()
-				.onStatus(s -> true, (req, res) -> {
-				}).toEntity(String.class);
+			ResponseEntity<String> anonymous = form(HttpMethod.valueOf(method), "/api/v1/posts/demo", body, false);
+			ResponseEntity<String> admin = form(HttpMethod.valueOf(method), "/api/v1/posts/demo", body, true);
 
 			assertThat(anonymous.getStatusCode().value()).as(method + " " + body).isEqualTo(401);
 			assertProblem(anonymous.getHeaders().getContentType(), anonymous.getBody(), 401);
@@ -176,6 +169,18 @@ class WebEdgeProblemsTests {
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
 		assertThat(problem.get("title").asString()).isNotBlank();
 		return problem;
+	}
+
+	/** A form-encoded body sent as it is, anonymously or as the admin, whatever the answer. */
+	private ResponseEntity<String> form(HttpMethod method, String path, String body, boolean asAdmin) {
+		return http().method(method).uri(path)
+			.headers(h -> {
+				if (asAdmin) {
+					h.setBasicAuth(Api.ADMIN, Api.ADMIN_PASSWORD);
+				}
+			})
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body).retrieve().onStatus(s -> true, (req, res) -> {
+			}).toEntity(String.class);
 	}
 
 	private RestClient http() {

@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SiteController {
 
+	private static final String LIST_REQUIRED = "is required: a list, [] for none";
+
 	private final Sites sites;
 
 	SiteController(Sites sites) {
@@ -130,8 +132,6 @@ class SiteController {
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
-
-	private static final String LIST_REQUIRED = "is required: a list, [] for none";
 
 	record SiteForm(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String name,
 			// required, as PUT replaces the site: a body without them must not wipe them
