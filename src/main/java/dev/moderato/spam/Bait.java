@@ -18,22 +18,33 @@ final class Bait {
 			"email me", "kik");
 
 	/**
-	 * The bait phrases that are specific evidence of spam: self-promotion, money, sales and off-site contact, which
-	 * readers' comments rarely use ("check my code" and "take a look" are not among them).
+	 * The bait phrases that are specific evidence of spam by themselves: the pitch formulas of self-promotion and
+	 * sales ("subscribe to my", "click here", "free spins"), which readers' comments do not use ("check my code" and
+	 * "take a look" are not among them).
 	 */
-	static final Phrases STRONG = Phrases.of("check out my", "check out this channel", "subscribe to my",
-			"subscribe my", "please subscribe", "my channel", "my new channel", "visit my", "visit our", "click here",
-			"click the link", "like and subscribe", "make money", "earn money", "work from home", "free gift",
-			"gift card", "promo code", "discount code", "join now", "limited offer", "buy cheap", "help me reach",
-			"support me", "per day", "per hour", "bitcoin", "crypto", "forex", "casino", "dating", "hot girls", "porn",
-			"xxx", "whatsapp", "telegram", "kik",
-			"my video", "my new video", "my music", "my song", "my cover", "followers", "subscribers",
-			"training in", "course in", "institute in", "training institute", "online training", "assignment help",
-			"homework help", "essay writing", "backlinks", "seo services", "call now", "order now",
-			"100 placement", "job assistance", "placement assistance", "free spins", "no deposit", "spell caster",
-			"love spell", "urgent loan", "guest posts", "guest post", "subscribe to me", "subscribe me", "follow me",
-			"check out our", "come check", "my new song", "my newest", "my remix", "my covers", "thumbs up if",
-			"like this comment", "like if", "subscribe and", "follow 4 follow", "like 4 like", "share to vote");
+	static final Phrases PITCH = Phrases.of("check out my", "check out this channel", "subscribe to my",
+			"subscribe my", "please subscribe", "my channel", "my new channel", "click here", "click the link",
+			"like and subscribe", "buy cheap", "join now", "limited offer", "assignment help", "seo services",
+			"call now", "order now", "100 placement", "job assistance", "placement assistance", "free spins",
+			"spell caster", "love spell", "urgent loan", "subscribe to me", "subscribe me", "check out our",
+			"come check", "my new song", "my remix", "my covers", "like this comment", "subscribe and",
+			"follow 4 follow", "like 4 like", "share to vote", "thumbs up if", "visit my profile", "visit my channel",
+			"visit my website", "visit my site", "visit my page", "visit our website", "visit our site");
+
+	/**
+	 * Money, sales and self-promotion words that spam is made of but readers use too, about their own lives and the
+	 * post's subject: a finance reader's "bitcoin" and "work from home", a health reader's "per day", a parent's
+	 * "homework help", "xxx" as kisses, "visit my" parents, a reader's "training in Leeds". Specific evidence only
+	 * with a way to act on them in the comment ({@link #offersAWayOut}); without one, the text model weighs them and
+	 * an unsure comment is held, never hidden.
+	 */
+	static final Phrases TOPIC = Phrases.of("visit my", "visit our", "make money", "earn money", "work from home",
+			"free gift", "gift card", "promo code", "discount code", "help me reach", "support me", "per day",
+			"per hour", "bitcoin", "crypto", "forex", "casino", "dating", "hot girls", "porn", "xxx", "whatsapp",
+			"telegram", "kik", "my video", "my new video", "my music", "my song", "my cover", "followers",
+			"subscribers", "training in", "course in", "institute in", "training institute", "online training",
+			"homework help", "essay writing", "backlinks", "no deposit", "guest posts", "guest post", "follow me",
+			"my newest", "like if");
 
 	/**
 	 * Requests to be contacted ("call me", "contact us"): specific evidence only with a way to do it in the comment (a
@@ -43,8 +54,41 @@ final class Bait {
 	static final Phrases CONTACT = Phrases.of("dm me", "inbox me", "contact me", "call me", "text me", "email me",
 			"mail me", "contact us");
 
+	/**
+	 * What a phone number is sold with in prize and premium-rate spam ("you have won", "claim your prize", "txt WIN
+	 * to", "150p per msg"), where a reader's helpline ("call if you need to") has none of it.
+	 */
+	static final Phrases PRIZE = Phrases.of("you have won", "you've won", "u have won", "have won", "won a",
+			"winner", "prize", "claim your", "claim ur", "guaranteed", "awarded", "txt", "ringtone", "bonus",
+			"150ppm", "150p", "per min", "per msg", "selected to receive", "draw");
+
 	/** Messengers whose name is itself the way to reach the writer off the blog. */
 	static final Phrases MESSENGERS = Phrases.of("whatsapp", "telegram", "wechat", "kik");
+
+	/**
+	 * Whether the text offers a way to act on what it says, off the blog: a phone number, an email address, a link
+	 * hidden behind anchor text, or a link to a site that is not a well-known reference (citing Wikipedia or the
+	 * council's site is not one).
+	 */
+	static boolean offersAWayOut(Analysis text) {
+		return text.phoneNumbers > 0 || text.emailAddresses > 0 || linksOffTheBlog(text);
+	}
+
+	/**
+	 * Whether the text links off the blog other than to cite a source: anchor-text links, or a link to a site that is
+	 * not a well-known reference.
+	 */
+	static boolean linksOffTheBlog(Analysis text) {
+		if (text.anchorLinks > 0) {
+			return true;
+		}
+		for (int i = 0; i < text.domains.size(); i++) {
+			if (LinkTargets.of(text.hosts.get(i), text.domains.get(i)) != LinkTargets.Kind.REFERENCE) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/** Whether the text carries a way to reach its writer: a phone number, an email address, a link or a messenger. */
 	static boolean reachable(Analysis text) {

@@ -25,7 +25,10 @@ final class VerdictPolicy {
 	/** The site layer's own log-odds from which "moderators here marked comments like this spam" is evidence. */
 	static final double SITE_EVIDENCE = 1.5;
 
-	/** From this score on, a link to an unknown site ({@link LinkJudgement#ELSEWHERE}) counts as specific evidence. */
+	/**
+	 * From this score on, a link to an unknown site ({@link LinkJudgement#ELSEWHERE}) or a messenger named without a
+	 * way to reach anyone there ({@link ContactBait#MESSENGER}) counts as specific evidence.
+	 */
 	static final double NEAR_CERTAIN = 0.9;
 
 	/** Site layer log-odds that confirm near-certain wording (weaker than {@link #SITE_EVIDENCE} on its own). */
@@ -57,7 +60,8 @@ final class VerdictPolicy {
 			specific |= finding.specific();
 		}
 		double score = LogisticRegression.sigmoid(logit);
-		specific |= score >= NEAR_CERTAIN && findings.contains(LinkJudgement.ELSEWHERE);
+		specific |= score >= NEAR_CERTAIN
+				&& (findings.contains(LinkJudgement.ELSEWHERE) || findings.contains(ContactBait.MESSENGER));
 		// near-certain wording that this site's own decisions also lean towards spam: the moderators confirmed it
 		boolean confirmed = !specific && score >= NEAR_CERTAIN && learnedHere >= CONFIRMED;
 		specific |= confirmed;
