@@ -50,7 +50,11 @@ class VerdictAnnouncementCrashTests {
 			broker = kafka;
 			ConfigurableApplicationContext first = Instances.start(kafka.bootstrapServers(), database,
 					List.of(), "moderato.operations.roles=moderation",
-					"spring.kafka.producer.properties.interceptor.classes=" + KafkaGoesAwayAtAnnouncement.class.getName());
+					"spring.kafka.producer.properties.interceptor.classes=" + KafkaGoesAwayAtAnnouncement.class.getName(),
+					// its leave-group request is lost while Kafka restarts: the group then waits out this instance's
+					// session before the second takes its partitions (45 s by default, 6 s the broker's least)
+					"spring.kafka.consumer.properties.session.timeout.ms=6000",
+					"spring.kafka.consumer.properties.heartbeat.interval.ms=2000");
 			CommentSubmitted comment;
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			try {
