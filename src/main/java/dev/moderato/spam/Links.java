@@ -19,7 +19,12 @@ final class Links {
 			"xyz", "site", "online", "club", "top", "shop", "store", "app", "dev", "blog", "live", "pro", "tk", "ml", "ga",
 			"cf", "gq", "cc", "mobi", "name", "eu", "ch", "at", "se", "no", "dk", "fi", "cz", "ro", "gr", "pt", "ie",
 			"nz", "za", "mx", "ar", "kr", "tw", "hk", "sg", "my", "vn", "th", "id", "ph", "tr", "ua", "su", "link",
-			"click", "fm", "to", "ai", "gg");
+			"click", "fm", "to", "ai", "gg",
+			"ltd", "tech", "website", "agency", "vip", "bet", "lol", "icu", "sbs", "cfd", "monster", "quest", "cyou",
+			"pics", "loan", "casino", "poker", "buzz", "lat", "pw", "cam", "ir", "pk", "bd", "ng", "ke", "eg", "ae", "cl",
+			"ve", "uy", "hu", "sk", "bg", "hr", "rs", "si", "lt", "lv", "ee", "kz", "uz", "lk", "np", "lu",
+			// reserved for examples (RFC 2606): how spam is written in documentation and test sets
+			"example");
 
 	private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "org", "net", "ac", "gov", "edu");
 

@@ -22,6 +22,13 @@ class LinkSignalsTests {
 	}
 
 	@Test
+	void findsBareHostsOnSpamTopLevelDomainsAndTheReservedExampleDomain() {
+		assertThat(Links.domains("Order at softkeys-store.example, bonus on slot88.icu or bet.vip, tips at tips.ltd"))
+			.containsExactly("softkeys-store.example", "slot88.icu", "bet.vip", "tips.ltd");
+		assertThat(Links.domains("set it in config.yaml, Node.js or app.py, i.e. not here")).isEmpty();
+	}
+
+	@Test
 	void holdsCommentWithThreeLinks() {
 		List<Finding> findings = inspect(new LinkCount(this.settings),
 				fromKnownCommenter("a.example.com b.example.org c.example.net"));
